@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  HealthController,
+  LoggingModule,
+  MetricsController,
+  MetricsModule,
+  RedisModule,
+} from '@app/core';
+import { IdentityModule } from '@app/identity';
+
+/** The HTTP api: composes the bounded contexts; holds no rule of its own. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        MetricsModule,
+        AuditModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController, MetricsController],
+    };
+  }
+}

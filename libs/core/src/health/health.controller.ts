@@ -1,0 +1,68 @@
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/public.decorator';
+import { REDIS } from '../redis/redis.tokens';
+
+type Check = 'up' | 'down';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Readiness: the database and Redis answer. Public.' })
+  @ApiOkResponse({ description: 'Both answer' })
+  @ApiServiceUnavailableResponse({ description: 'One of them does not' })
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; checks: Record<string, Check> }> {
+    const [database, redis] = await Promise.all([this.checkDatabase(), this.checkRedis()]);
+    const ok = database === 'up' && redis === 'up';
+    void reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
+  }
+
+  @Public()
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness: the process answers. Public.' })
+  live(): { status: string } {
+    return { status: 'ok' };
+  }
+
+  private async checkDatabase(): Promise<Check> {
+    try {
+      await withTimeout(this.dataSource.query('SELECT 1'), 2000);
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+
+  private async checkRedis(): Promise<Check> {
+    try {
+      return (await withTimeout(this.redis.ping(), 2000)) === 'PONG' ? 'up' : 'down';
+    } catch {
+      return 'down';
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

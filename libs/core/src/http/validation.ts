@@ -1,0 +1,32 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, FieldProblem } from '../errors/domain-error';
+
+/** Flattens class-validator errors into field paths such as `person.surname`. */
+export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    for (const [rule, message] of Object.entries(error.constraints ?? {})) {
+      problems.push({
+        field,
+        rule: rule === 'whitelistValidation' ? 'unknown_field' : rule,
+        message: rule === 'whitelistValidation' ? `${field} is not an allowed field` : message,
+      });
+    }
+    if (error.children?.length) problems.push(...toFieldProblems(error.children, field));
+  }
+  return problems;
+}
+
+/** Unknown fields are refused (not silently dropped); every problem names its field and rule. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => DomainError.validation(toFieldProblems(errors)),
+  });
+}

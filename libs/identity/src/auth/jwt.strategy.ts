@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { AppConfig, APP_CONFIG } from '@app/core';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AuthUser } from '../authz/auth-user';
+import { UsersRepository } from '../users/users.repository';
+import { AccessClaims } from './token.service';
+
+export const JWT_ISSUER = 'family-case-portal';
+export const JWT_AUDIENCE = 'family-case-portal-api';
+
+/**
+ * Checks the token's signature and expiry, then the account and the session in the database:
+ * a deactivated account or a revoked session stops working at once, not at token expiry.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    private readonly users: UsersRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: AccessClaims): Promise<Omit<AuthUser, 'requestId'> | false> {
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
+    if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) return false;
+    const row = await this.users.findForSession(claims.sub, claims.sid);
+    if (!row || !row.active || row.revoked_at || row.expires_at.getTime() <= Date.now()) return false;
+    return {
+      id: row.id,
+      email: row.email,
+      fullName: row.full_name,
+      role: row.role,
+      language: row.language,
+      sessionId: claims.sid,
+    };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

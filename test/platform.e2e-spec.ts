@@ -1,0 +1,98 @@
+import { startTestApi, TestApi } from './support/api';
+import { signUpFamily } from './support/factories';
+
+describe('Platform (e2e)', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('reports health of the database and Redis without a token', async () => {
+    const res = await api.http.get('/api/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    await api.http.get('/api/health/live').expect(200);
+  });
+
+  it('serves Prometheus metrics by route template', async () => {
+    await api.http.get('/api/health').expect(200);
+    const res = await api.http.get('/metrics').expect(200);
+    expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/api\/health",status="200"\} \d+/);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+  });
+
+  it('keeps the request id a caller sends, and makes one otherwise', async () => {
+    const kept = await api.http.get('/api/health/live').set('x-request-id', 'trace-123').expect(200);
+    expect(kept.headers['x-request-id']).toBe('trace-123');
+    const made = await api.http.get('/api/health/live').set('x-request-id', 'bad id with spaces').expect(200);
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const error = await api.http.get('/api/me').set('x-request-id', 'trace-456').expect(401);
+    expect(error.body.requestId).toBe('trace-456');
+  });
+
+  it('sets security headers', async () => {
+    const res = await api.http.get('/api/health/live').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers CORS only for allowed origins', async () => {
+    const allowed = await api.http
+      .options('/api/me')
+      .set('Origin', 'http://localhost:3000')
+      .set('Access-Control-Request-Method', 'GET');
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    const refused = await api.http
+      .options('/api/me')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses deeply nested, oversized and malformed bodies with a 4xx, never a 500', async () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const nested = await api.http.post('/api/auth/register').set('content-type', 'application/json').send(deep);
+    expect(nested.status).toBe(400);
+    const big = await api.http
+      .post('/api/auth/register')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ fullName: 'x'.repeat(2_000_000) }));
+    expect(big.status).toBe(413);
+    const broken = await api.http.post('/api/auth/register').set('content-type', 'application/json').send('{"email": ');
+    expect(broken.status).toBe(400);
+    const proto = await api.http
+      .post('/api/auth/register')
+      .set('content-type', 'application/json')
+      .send('{"__proto__": {"x": 1}}');
+    expect(proto.status).toBe(400);
+    const array = await api.http.post('/api/auth/login').send([1, 2]);
+    expect(array.status).toBe(400);
+  });
+
+  it('answers unknown routes with the error body', async () => {
+    const family = await signUpFamily(api);
+    const res = await api.http.get('/api/nothing-here').set(family.auth).expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, requestId: expect.any(String) });
+  });
+
+  it('documents every route with its roles at /api/docs', async () => {
+    await api.http.get('/api/docs').expect(200);
+    const res = await api.http.get('/api/docs-json').expect(200);
+    const paths = Object.keys(res.body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/auth/register',
+        '/api/auth/login',
+        '/api/me',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/health',
+      ]),
+    );
+    expect(res.body.paths['/api/users'].get['x-roles']).toEqual(['admin']);
+  });
+});
