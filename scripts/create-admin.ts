@@ -21,16 +21,26 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+  });
   if (values.help || !values.email) {
     console.log(USAGE);
     process.exit(values.help ? 0 : 2);
   }
   const config = loadConfig();
   const password = await readPassword();
-  const dataSource = await new DataSource({ ...dataSourceOptions(config, 'portal-cli'), extra: { max: 1 } }).initialize();
+  const dataSource = await new DataSource({
+    ...dataSourceOptions(config, 'portal-cli'),
+    extra: { max: 1 },
+  }).initialize();
   try {
-    const admin = await createAccount(dataSource, { email: values.email, password, fullName: values.name ?? 'Administrator', role: 'admin' });
+    const admin = await createAccount(dataSource, {
+      email: values.email,
+      password,
+      fullName: values.name ?? 'Administrator',
+      role: 'admin',
+    });
     console.log(`Admin account created: ${admin.id}`);
   } finally {
     await dataSource.destroy();
@@ -39,7 +49,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);
-  else if (error instanceof DomainError) console.error(`Refused: ${error.message}${error.details ? ` (${JSON.stringify(error.details)})` : ''}`);
+  else if (error instanceof DomainError)
+    console.error(`Refused: ${error.message}${error.details ? ` (${JSON.stringify(error.details)})` : ''}`);
   else console.error(`Failed: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -23,7 +23,13 @@ function say(line: string): void {
 }
 
 async function redisReachable(url: string): Promise<boolean> {
-  const client = new Redis({ ...redisOptionsFromUrl(url), lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis({
+    ...redisOptionsFromUrl(url),
+    lazyConnect: true,
+    connectTimeout: 2000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -36,7 +42,10 @@ async function redisReachable(url: string): Promise<boolean> {
 }
 
 function start(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', script)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = name === 'api' ? '\x1b[32m[api]\x1b[0m ' : '\x1b[35m[worker]\x1b[0m ';
   const relay = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream): void => {
     let buffer = '';
@@ -119,7 +128,10 @@ async function main(): Promise<void> {
   const applied = await runMigrations(config);
   say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
 
-  const dataSource = await new DataSource({ ...dataSourceOptions(config, 'portal-dev-seed'), extra: { max: 2 } }).initialize();
+  const dataSource = await new DataSource({
+    ...dataSourceOptions(config, 'portal-dev-seed'),
+    extra: { max: 2 },
+  }).initialize();
   const { accounts, created } = await ensureDemoAccounts(dataSource, join(root, '.data', 'demo-accounts.json'));
   await seedDemoData(dataSource, (line) => say(line));
   await dataSource.destroy();
@@ -135,7 +147,9 @@ async function main(): Promise<void> {
   say(`API:     ${base}/api`);
   say(`Docs:    ${base}/api/docs`);
   say(`Health:  ${base}/api/health    Metrics: ${base}/metrics`);
-  say(`Demo accounts${created ? ' (created now; kept in .data/demo-accounts.json)' : ' (from .data/demo-accounts.json)'}:`);
+  say(
+    `Demo accounts${created ? ' (created now; kept in .data/demo-accounts.json)' : ' (from .data/demo-accounts.json)'}:`,
+  );
   for (const a of accounts) say(`  ${a.role.padEnd(10)} ${a.email.padEnd(24)} ${a.password}`);
   say('Press Ctrl-C to stop.');
 }

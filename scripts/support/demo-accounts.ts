@@ -22,7 +22,10 @@ const DEMO: Omit<DemoAccount, 'password'>[] = [
  * One account per role for development. Passwords are random, made on first start, kept in
  * `file` (git-ignored) and set again if the file was lost.
  */
-export async function ensureDemoAccounts(dataSource: DataSource, file: string): Promise<{ accounts: DemoAccount[]; created: boolean }> {
+export async function ensureDemoAccounts(
+  dataSource: DataSource,
+  file: string,
+): Promise<{ accounts: DemoAccount[]; created: boolean }> {
   const saved: DemoAccount[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : [];
   const accounts: DemoAccount[] = [];
   let created = false;
@@ -34,7 +37,10 @@ export async function ensureDemoAccounts(dataSource: DataSource, file: string): 
       await createAccount(dataSource, { ...demo, password });
       created = true;
     } else if (!known) {
-      await dataSource.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [rows[0].id, await new PasswordService().hash(password)]);
+      await dataSource.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [
+        rows[0].id,
+        await new PasswordService().hash(password),
+      ]);
       created = true;
     }
     accounts.push({ ...demo, password });

@@ -13,6 +13,10 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       DB_POOL_SIZE: '5',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       MAIL_DIR: '',
+      // Every test signs up from 127.0.0.1: per-address limits are tested with their own settings.
+      REGISTER_MAX_PER_IP: '100000',
+      LOGIN_MAX_FAILURES_PER_IP: '100000',
+      INQUIRY_MAX_PER_ACCOUNT: '1000',
     }),
     ...overrides,
   };

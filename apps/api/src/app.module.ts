@@ -10,6 +10,7 @@ import {
   MetricsModule,
   RedisModule,
 } from '@app/core';
+import { CasesModule } from '@app/cases';
 import { IdentityModule } from '@app/identity';
 
 /** The HTTP api: composes the bounded contexts; holds no rule of its own. */
@@ -26,6 +27,7 @@ export class AppModule {
         MetricsModule,
         AuditModule,
         IdentityModule,
+        CasesModule,
       ],
       controllers: [HealthController, MetricsController],
     };

@@ -23,3 +23,4 @@ export * from './http/request-id';
 export * from './http/pagination';
 export * from './http/page-query.dto';
 export * from './http/uuid.pipe';
+export * from './outbox/outbox';

@@ -10,10 +10,12 @@ export const PERMISSIONS = [
   'notifications:read_own',
   'inquiries:create',
   'inquiries:read_own',
+  'inquiries:withdraw_own',
   'inquiries:read_all',
   'inquiries:triage',
   'cases:read',
   'cases:write',
+  'cases:change_any',
   'cases:assign_any',
   'cases:reopen',
   'cases:merge',
@@ -29,7 +31,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  family: ['profile:read', 'notifications:read_own', 'inquiries:create', 'inquiries:read_own'],
+  family: [
+    'profile:read',
+    'notifications:read_own',
+    'inquiries:create',
+    'inquiries:read_own',
+    'inquiries:withdraw_own',
+  ],
   caseworker: [
     'profile:read',
     'notifications:read_own',
@@ -47,6 +55,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inquiries:triage',
     'cases:read',
     'cases:write',
+    'cases:change_any',
     'cases:assign_any',
     'cases:reopen',
     'cases:merge',

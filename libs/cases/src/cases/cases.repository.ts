@@ -1,0 +1,391 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PersonRecord } from '../person.dto';
+import { IndexedWord } from '../search/name-keys';
+import { CaseStatus } from '../status/case-status';
+
+export interface CaseRow {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  version: number;
+  assignee_id: string | null;
+  category: 'military' | 'civilian';
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  latin_name: string | null;
+  date_of_birth: string | null;
+  military_unit: string | null;
+  rank: string | null;
+  service_number: string | null;
+  disappearance_date: string | null;
+  disappearance_place: string | null;
+  circumstances: string | null;
+  merged_into_id: string | null;
+  last_family_news_at: Date;
+  created_at: Date;
+  updated_at: Date;
+  cursor_at: string;
+}
+
+export interface HistoryRow {
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  evidence_source: string | null;
+  details: Record<string, unknown> | null;
+  original_case_id: string | null;
+}
+
+export interface NoteRow {
+  id: string;
+  author_id: string;
+  visibility: 'internal' | 'shared';
+  body: string;
+  created_at: Date;
+  original_case_id: string | null;
+}
+
+export interface CaseListFilter {
+  statuses?: CaseStatus[];
+  assigneeId?: string;
+  unassigned?: boolean;
+  category?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
+}
+
+const COLUMNS = `c.id, c.reference, c.status, c.version, c.assignee_id, c.category, c.surname, c.given_name, c.patronymic,
+  c.latin_name, to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, c.military_unit, c.rank, c.service_number,
+  to_char(c.disappearance_date, 'YYYY-MM-DD') AS disappearance_date, c.disappearance_place, c.circumstances,
+  c.merged_into_id, c.last_family_news_at, c.created_at, c.updated_at, c.updated_at::text AS cursor_at`;
+
+/** Every SQL statement of the cases context's cases. */
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(m: EntityManager, p: PersonRecord, assigneeId: string | null): Promise<CaseRow> {
+    const rows: CaseRow[] = await m.query(
+      `WITH c AS (
+         INSERT INTO cases (reference, assignee_id, category, surname, given_name, patronymic, latin_name, date_of_birth,
+           military_unit, rank, service_number, disappearance_date, disappearance_place, circumstances)
+         VALUES ('CASE-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+           $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         RETURNING *)
+       SELECT ${COLUMNS} FROM c`,
+      [
+        assigneeId,
+        p.category,
+        p.surname,
+        p.givenName,
+        p.patronymic,
+        p.latinName,
+        p.dateOfBirth,
+        p.militaryUnit,
+        p.rank,
+        p.serviceNumber,
+        p.disappearanceDate,
+        p.disappearancePlace,
+        p.circumstances,
+      ],
+    );
+    return rows[0];
+  }
+
+  async findById(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
+    const rows: CaseRow[] = await m.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findForUpdate(m: EntityManager, id: string): Promise<CaseRow | null> {
+    const rows: CaseRow[] = await m.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findManyByIds(ids: string[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Keyset page ordered by last change (newest first by default). */
+  async listPage(
+    filter: CaseListFilter,
+    order: 'desc' | 'asc',
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<CaseRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.statuses?.length) add('c.status = ANY(?::text[])', filter.statuses);
+    if (filter.assigneeId) add('c.assignee_id = ?::uuid', filter.assigneeId);
+    if (filter.unassigned) where.push('c.assignee_id IS NULL');
+    if (filter.category) add('c.category = ?', filter.category);
+    if (filter.updatedFrom) add('c.updated_at >= ?::timestamptz', filter.updatedFrom);
+    if (filter.updatedTo) add('c.updated_at < ?::timestamptz', filter.updatedTo);
+    if (after) {
+      params.push(after[0], after[1]);
+      const cmp = order === 'desc' ? '<' : '>';
+      where.push(`(c.updated_at, c.id) ${cmp} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    const dir = order === 'desc' ? 'DESC' : 'ASC';
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY c.updated_at ${dir}, c.id ${dir} LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** Cases stored under any of the keys (exact B-tree lookups), at most `cap`. */
+  async idsByNameKeys(keys: string[], cap: number): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows: { case_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT case_id FROM case_name_keys WHERE key = ANY($1::text[]) LIMIT $2`,
+      [keys, cap],
+    );
+    return rows.map((r) => r.case_id);
+  }
+
+  async idsByServiceNumber(serviceNumber: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM cases WHERE upper(service_number) = upper($1) AND merged_into_id IS NULL LIMIT 20`,
+      [serviceNumber],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Which of the phonetic keys are known name words, and the nearest known words of the others. */
+  async correctWords(phonetics: string[]): Promise<Map<string, { word: string; canonical: string }[]>> {
+    const result = new Map<string, { word: string; canonical: string }[]>();
+    if (phonetics.length === 0) return result;
+    const rows: { q: string; word: string; canonical: string }[] = await this.dataSource.query(
+      `SELECT q, n.word, n.canonical
+         FROM unnest($1::text[]) AS q
+         CROSS JOIN LATERAL (
+           SELECT word, canonical FROM name_words WHERE word = q
+           UNION ALL
+           (SELECT word, canonical FROM name_words WHERE NOT EXISTS (SELECT 1 FROM name_words WHERE word = q)
+             ORDER BY word <-> q LIMIT 4)
+         ) n`,
+      [phonetics],
+    );
+    for (const row of rows) {
+      const list = result.get(row.q) ?? [];
+      list.push({ word: row.word, canonical: row.canonical });
+      result.set(row.q, list);
+    }
+    return result;
+  }
+
+  async replaceNameKeys(m: EntityManager, caseId: string, keys: string[], words: IndexedWord[]): Promise<void> {
+    await m.query(`DELETE FROM case_name_keys WHERE case_id = $1`, [caseId]);
+    await this.insertNameKeys(m, [caseId], [keys], [words]);
+  }
+
+  /** Bulk form: keys[i] and words[i] belong to caseIds[i]. */
+  async insertNameKeys(m: EntityManager, caseIds: string[], keys: string[][], words: IndexedWord[][]): Promise<void> {
+    const keyCases: string[] = [];
+    const keyValues: string[] = [];
+    caseIds.forEach((id, i) => {
+      for (const key of keys[i]) {
+        keyCases.push(id);
+        keyValues.push(key);
+      }
+    });
+    if (keyValues.length > 0) {
+      await m.query(
+        `INSERT INTO case_name_keys (key, case_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+        [keyValues, keyCases],
+      );
+    }
+    const seen = new Map<string, string>();
+    for (const list of words) for (const w of list) seen.set(w.phonetic, w.canonical);
+    if (seen.size > 0) {
+      await m.query(
+        `INSERT INTO name_words (word, canonical) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (word) DO NOTHING`,
+        [[...seen.keys()], [...seen.values()]],
+      );
+    }
+  }
+
+  async deleteNameKeys(m: EntityManager, caseId: string): Promise<void> {
+    await m.query(`DELETE FROM case_name_keys WHERE case_id = $1`, [caseId]);
+  }
+
+  /** Moves a case to a status if its version is still `version`; returns the new version or null. */
+  async updateStatusIfVersion(
+    m: EntityManager,
+    id: string,
+    version: number,
+    to: CaseStatus,
+    familyNews: boolean,
+  ): Promise<number | null> {
+    const rows: { version: number }[] = await m.query(
+      `WITH u AS (
+         UPDATE cases SET status = $3, version = version + 1, updated_at = now(),
+           last_family_news_at = CASE WHEN $4 THEN now() ELSE last_family_news_at END
+          WHERE id = $1 AND version = $2 RETURNING version)
+       SELECT version FROM u`,
+      [id, version, to, familyNews],
+    );
+    return rows[0]?.version ?? null;
+  }
+
+  async updatePersonIfVersion(m: EntityManager, id: string, version: number, p: PersonRecord): Promise<number | null> {
+    const rows: { version: number }[] = await m.query(
+      `WITH u AS (
+         UPDATE cases SET category = $3, surname = $4, given_name = $5, patronymic = $6, latin_name = $7, date_of_birth = $8,
+           military_unit = $9, rank = $10, service_number = $11, disappearance_date = $12, disappearance_place = $13,
+           circumstances = $14, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING version)
+       SELECT version FROM u`,
+      [
+        id,
+        version,
+        p.category,
+        p.surname,
+        p.givenName,
+        p.patronymic,
+        p.latinName,
+        p.dateOfBirth,
+        p.militaryUnit,
+        p.rank,
+        p.serviceNumber,
+        p.disappearanceDate,
+        p.disappearancePlace,
+        p.circumstances,
+      ],
+    );
+    return rows[0]?.version ?? null;
+  }
+
+  async setAssignee(m: EntityManager, id: string, assigneeId: string): Promise<number> {
+    const rows: { version: number }[] = await m.query(
+      `WITH u AS (UPDATE cases SET assignee_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version)
+       SELECT version FROM u`,
+      [id, assigneeId],
+    );
+    return rows[0].version;
+  }
+
+  async touch(m: EntityManager, id: string, familyNews = false): Promise<void> {
+    await m.query(
+      `UPDATE cases SET updated_at = now(), last_family_news_at = CASE WHEN $2 THEN now() ELSE last_family_news_at END WHERE id = $1`,
+      [id, familyNews],
+    );
+  }
+
+  async markMerged(m: EntityManager, id: string, intoId: string): Promise<void> {
+    await m.query(
+      `UPDATE cases SET status = 'closed', merged_into_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, intoId],
+    );
+  }
+
+  async addHistory(
+    m: EntityManager,
+    entry: {
+      caseId: string;
+      actorId: string | null;
+      action: string;
+      from?: string | null;
+      to?: string | null;
+      reason?: string | null;
+      evidenceSource?: string | null;
+      details?: Record<string, unknown> | null;
+    },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO case_history (case_id, actor_id, action, from_status, to_status, reason, evidence_source, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        entry.caseId,
+        entry.actorId,
+        entry.action,
+        entry.from ?? null,
+        entry.to ?? null,
+        entry.reason ?? null,
+        entry.evidenceSource ?? null,
+        entry.details ? JSON.stringify(entry.details) : null,
+      ],
+    );
+  }
+
+  async history(caseId: string): Promise<HistoryRow[]> {
+    return this.dataSource.query(
+      `SELECT id::text, at, actor_id, action, from_status, to_status, reason, evidence_source, details, original_case_id
+         FROM case_history WHERE case_id = $1 ORDER BY at, id`,
+      [caseId],
+    );
+  }
+
+  async moveHistory(m: EntityManager, fromId: string, intoId: string): Promise<void> {
+    await m.query(
+      `UPDATE case_history SET case_id = $2, original_case_id = COALESCE(original_case_id, $1) WHERE case_id = $1`,
+      [fromId, intoId],
+    );
+  }
+
+  async addNote(
+    m: EntityManager,
+    caseId: string,
+    authorId: string,
+    visibility: string,
+    body: string,
+  ): Promise<NoteRow> {
+    const rows: NoteRow[] = await m.query(
+      `INSERT INTO case_notes (case_id, author_id, visibility, body) VALUES ($1, $2, $3, $4)
+       RETURNING id, author_id, visibility, body, created_at, original_case_id`,
+      [caseId, authorId, visibility, body],
+    );
+    return rows[0];
+  }
+
+  async notes(caseId: string, visibility?: 'shared'): Promise<NoteRow[]> {
+    return this.dataSource.query(
+      `SELECT id, author_id, visibility, body, created_at, original_case_id FROM case_notes
+        WHERE case_id = $1 AND ($2::text IS NULL OR visibility = $2) ORDER BY created_at, id`,
+      [caseId, visibility ?? null],
+    );
+  }
+
+  async moveNotes(m: EntityManager, fromId: string, intoId: string): Promise<void> {
+    await m.query(
+      `UPDATE case_notes SET case_id = $2, original_case_id = COALESCE(original_case_id, $1) WHERE case_id = $1`,
+      [fromId, intoId],
+    );
+  }
+
+  /** Status changes a family may see (never internal statuses). */
+  async familyVisibleHistory(caseId: string, hidden: readonly string[]): Promise<{ at: Date; to_status: string }[]> {
+    return this.dataSource.query(
+      `SELECT at, to_status FROM case_history
+        WHERE case_id = $1 AND action = 'status' AND NOT (to_status = ANY($2::text[]))
+        ORDER BY at, id`,
+      [caseId, hidden],
+    );
+  }
+
+  async activeAssignable(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('caseworker', 'council')`,
+      [userId],
+    );
+    return rows.length > 0;
+  }
+}

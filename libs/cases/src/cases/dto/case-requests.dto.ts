@@ -1,0 +1,158 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { PageQueryDto } from '@app/core';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CATEGORIES, DisappearanceDto, PersonDto, trim } from '../../person.dto';
+import { CASE_STATUSES, CaseStatus, EVIDENCE_SOURCES, EvidenceSource } from '../../status/case-status';
+
+export class CreateCaseDto {
+  @ApiProperty({ format: 'uuid', description: 'The inquiry the new case is opened from; it is linked at once' })
+  @IsUUID('all', { message: 'fromInquiryId must be a UUID' })
+  fromInquiryId: string;
+}
+
+const VERSION = { description: 'The version you read: a stale one answers 409' };
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: CASE_STATUSES })
+  @IsIn(CASE_STATUSES)
+  to: CaseStatus;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required for closed, deceased and reopening' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+
+  @ApiProperty({ enum: EVIDENCE_SOURCES, description: 'Where the news comes from' })
+  @IsIn(EVIDENCE_SOURCES)
+  evidenceSource: EvidenceSource;
+
+  @ApiProperty(VERSION)
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class AssignCaseDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  assigneeId: string;
+}
+
+export class AddNoteDto {
+  @ApiProperty({ enum: ['internal', 'shared'], description: 'shared notes are shown to verified family members' })
+  @IsIn(['internal', 'shared'])
+  visibility: 'internal' | 'shared';
+
+  @ApiProperty({ maxLength: 5000 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  body: string;
+}
+
+export class MergeCaseDto {
+  @ApiProperty({ format: 'uuid', description: 'The surviving case' })
+  @IsUUID('all', { message: 'intoCaseId must be a UUID' })
+  intoCaseId: string;
+}
+
+export class UpdatePersonDto extends PartialType(PersonDto) {}
+export class UpdateDisappearanceDto extends PartialType(DisappearanceDto) {}
+
+export class UpdateCaseDto {
+  @ApiProperty(VERSION)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({
+    type: UpdatePersonDto,
+    description: 'Only the fields sent change; null clears an optional field',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UpdatePersonDto)
+  person?: UpdatePersonDto;
+
+  @ApiPropertyOptional({ type: UpdateDisappearanceDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UpdateDisappearanceDto)
+  disappearance?: UpdateDisappearanceDto;
+}
+
+const csv = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
+const bool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListCasesQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'A name in any script, any order, optionally with a date of birth' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    description: 'One status or several, comma-separated',
+    example: 'missing,captivity_confirmed',
+  })
+  @IsOptional()
+  @Transform(csv)
+  @ArrayMaxSize(7)
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  assigneeId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  unassigned?: boolean;
+
+  @ApiPropertyOptional({ enum: CATEGORIES })
+  @IsOptional()
+  @IsIn(CATEGORIES)
+  category?: 'military' | 'civilian';
+
+  @ApiPropertyOptional({ description: 'Changed at or after (ISO date-time)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  updatedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Changed before (ISO date-time)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  updatedTo?: string;
+
+  @ApiPropertyOptional({
+    enum: ['updated_desc', 'updated_asc'],
+    default: 'updated_desc',
+    description: 'Ignored with q (best match first)',
+  })
+  @IsOptional()
+  @IsIn(['updated_desc', 'updated_asc'])
+  sort?: 'updated_desc' | 'updated_asc';
+}

@@ -1,0 +1,18 @@
+import { DisappearanceDto, PersonDto, PersonRecord } from './person.dto';
+
+export function toPersonRecord(person: PersonDto, disappearance?: DisappearanceDto): PersonRecord {
+  return {
+    category: person.category,
+    surname: person.surname,
+    givenName: person.givenName,
+    patronymic: person.patronymic ?? null,
+    latinName: person.latinName ?? null,
+    dateOfBirth: person.dateOfBirth ?? null,
+    militaryUnit: person.militaryUnit ?? null,
+    rank: person.rank ?? null,
+    serviceNumber: person.serviceNumber ?? null,
+    disappearanceDate: disappearance?.date ?? null,
+    disappearancePlace: disappearance?.place ?? null,
+    circumstances: disappearance?.circumstances ?? null,
+  };
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { keySimilarity, scoreNames } from '@app/names';
+import { CaseRow, CasesRepository } from '../cases/cases.repository';
+import { IndexedWord, lookupKeys, parseSearchQuery, storedKeys } from './name-keys';
+
+export interface ScoredCase {
+  row: CaseRow;
+  score: number;
+  reasons: string[];
+}
+
+export interface MatchQuery {
+  surname: string;
+  givenName: string;
+  patronymic?: string | null;
+  fullName?: string | null;
+  dateOfBirth?: string | null;
+  militaryUnit?: string | null;
+  serviceNumber?: string | null;
+}
+
+const CANDIDATE_CAP = 400;
+/** Below this a candidate is not shown: it shares too little of the name. */
+const MIN_SCORE = 0.35;
+const MIN_CORRECTION_SIMILARITY = 0.6;
+
+/**
+ * Finds cases by name in any script: words are corrected against the dictionary of known name
+ * words, looked up exactly by key, then ranked by the name-matching library.
+ */
+@Injectable()
+export class CaseSearchService {
+  constructor(private readonly cases: CasesRepository) {}
+
+  /** Free-text search (`q` of the case list), best first. */
+  async search(q: string): Promise<ScoredCase[]> {
+    const parsed = parseSearchQuery(q);
+    if (parsed.words.length === 0) return [];
+    const ids = await this.candidateIds(parsed.words);
+    const rows = await this.cases.findManyByIds(ids);
+    return rank(rows, { fullName: parsed.nameText, dateOfBirth: parsed.dateOfBirth }, {});
+  }
+
+  /** Existing cases for a person (an inquiry, a row of a return list), best first with reasons. */
+  async match(query: MatchQuery, limit = 10): Promise<ScoredCase[]> {
+    const words = query.fullName
+      ? parseSearchQuery(query.fullName).words
+      : storedKeys({ surname: query.surname, givenName: query.givenName, patronymic: query.patronymic }).words;
+    const [byName, byNumber] = await Promise.all([
+      words.length ? this.candidateIds(words) : Promise.resolve([]),
+      query.serviceNumber ? this.cases.idsByServiceNumber(query.serviceNumber) : Promise.resolve([]),
+    ]);
+    const rows = (await this.cases.findManyByIds([...new Set([...byName, ...byNumber])])).filter(
+      (r) => r.merged_into_id === null,
+    );
+    const name = query.fullName
+      ? { fullName: query.fullName, dateOfBirth: query.dateOfBirth }
+      : {
+          surname: query.surname,
+          givenName: query.givenName,
+          patronymic: query.patronymic,
+          dateOfBirth: query.dateOfBirth,
+        };
+    return rank(rows, name, { militaryUnit: query.militaryUnit, serviceNumber: query.serviceNumber }).slice(0, limit);
+  }
+
+  private async candidateIds(words: IndexedWord[]): Promise<string[]> {
+    const corrections = await this.cases.correctWords([...new Set(words.map((w) => w.phonetic))]);
+    const alternatives = words.map((w) => {
+      const options = new Set([w.canonical]);
+      for (const c of corrections.get(w.phonetic) ?? []) {
+        if (c.word === w.phonetic || keySimilarity(c.word, w.phonetic) >= MIN_CORRECTION_SIMILARITY)
+          options.add(c.canonical);
+      }
+      return [...options];
+    });
+    const ids = await this.cases.idsByNameKeys(lookupKeys(alternatives), CANDIDATE_CAP);
+    if (ids.length > 0 || alternatives.length < 2) return ids;
+    // No pair matched (several words misspelt at once): fall back to single words.
+    return this.cases.idsByNameKeys(alternatives.flat(), CANDIDATE_CAP);
+  }
+}
+
+function rank(
+  rows: CaseRow[],
+  query: Parameters<typeof scoreNames>[0],
+  extra: { militaryUnit?: string | null; serviceNumber?: string | null },
+): ScoredCase[] {
+  const scored: ScoredCase[] = [];
+  for (const row of rows) {
+    const result = scoreNames(query, {
+      surname: row.surname,
+      givenName: row.given_name,
+      patronymic: row.patronymic,
+      dateOfBirth: row.date_of_birth,
+    });
+    let score = result.score;
+    const reasons: string[] = [...result.reasons];
+    if (extra.serviceNumber && row.service_number && sameToken(extra.serviceNumber, row.service_number)) {
+      score = Math.min(1, score + 0.3);
+      reasons.push('service_number_match');
+    } else if (extra.serviceNumber && row.service_number) {
+      score = Math.max(0, score - 0.15);
+      reasons.push('service_number_mismatch');
+    }
+    if (extra.militaryUnit && row.military_unit && sameToken(extra.militaryUnit, row.military_unit)) {
+      score = Math.min(1, score + 0.05);
+      reasons.push('military_unit_match');
+    }
+    if (score >= MIN_SCORE) scored.push({ row, score: Math.round(score * 1000) / 1000, reasons });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.row.id.localeCompare(b.row.id));
+}
+
+function sameToken(a: string, b: string): boolean {
+  const norm = (s: string): string => s.toUpperCase().replace(/[\s-]+/g, '');
+  return norm(a) === norm(b);
+}

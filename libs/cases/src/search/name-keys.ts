@@ -1,0 +1,88 @@
+import { NameWord, nameWords, parseDateOfBirth } from '@app/names';
+
+/**
+ * How names are indexed for search. Each word of a name gets one canonical key: its given-name
+ * class (`g:oleksandr`), its patronymic class (`p:mykola`) or its phonetic key (`kovalenko`),
+ * the same for every script and spelling. A case stores each key and each unordered pair of
+ * keys; a query with two words or more looks up pairs, which are nearly unique, so the lookup
+ * costs the same at 100k and at 1M cases (see docs/decisions.md).
+ */
+export interface IndexedWord {
+  /** The word's phonetic key (typo correction works on these). */
+  phonetic: string;
+  canonical: string;
+}
+
+export function canonicalKey(word: NameWord): string | null {
+  if (word.initial || word.key === '') return null;
+  if (word.givenClass !== null) return `g:${word.givenClass}`;
+  if (word.patronymicClass !== null) return `p:${word.patronymicClass}`;
+  return word.key;
+}
+
+export function indexedWords(text: string): IndexedWord[] {
+  const out: IndexedWord[] = [];
+  for (const word of nameWords(text)) {
+    const canonical = canonicalKey(word);
+    if (canonical !== null) out.push({ phonetic: word.key, canonical });
+  }
+  return out;
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** Every key a person's name is stored under: single words and unordered pairs. */
+export function storedKeys(person: { surname: string; givenName: string; patronymic?: string | null }): {
+  keys: string[];
+  words: IndexedWord[];
+} {
+  const words = indexedWords([person.surname, person.givenName, person.patronymic ?? ''].join(' '));
+  const canon = [...new Set(words.map((w) => w.canonical))];
+  const keys = new Set(canon);
+  for (let i = 0; i < canon.length; i++) {
+    for (let j = i + 1; j < canon.length; j++) keys.add(pairKey(canon[i], canon[j]));
+  }
+  return { keys: [...keys], words };
+}
+
+export interface ParsedQuery {
+  words: IndexedWord[];
+  /** The name part of the query, without a date. */
+  nameText: string;
+  dateOfBirth: string | null;
+}
+
+/** Splits a free-text query into name words and an optional date of birth (`1991-03-14`, `14.03.1991`). */
+export function parseSearchQuery(q: string): ParsedQuery {
+  let dateOfBirth: string | null = null;
+  const nameParts: string[] = [];
+  for (const token of q.trim().split(/\s+/u)) {
+    if (/\d/u.test(token)) {
+      dateOfBirth = dateOfBirth ?? parseDateOfBirth(token);
+      continue;
+    }
+    nameParts.push(token);
+  }
+  const nameText = nameParts.join(' ');
+  return { words: indexedWords(nameText).slice(0, 5), nameText, dateOfBirth };
+}
+
+/**
+ * The keys to look up for a query whose words have the given alternatives (the word itself and
+ * its typo corrections): pairs across different words, or single keys for a one-word query.
+ */
+export function lookupKeys(alternatives: string[][]): string[] {
+  const keys = new Set<string>();
+  if (alternatives.length === 1) {
+    for (const key of alternatives[0]) keys.add(key);
+    return [...keys];
+  }
+  for (let i = 0; i < alternatives.length; i++) {
+    for (let j = i + 1; j < alternatives.length; j++) {
+      for (const a of alternatives[i]) for (const b of alternatives[j]) if (a !== b) keys.add(pairKey(a, b));
+    }
+  }
+  return [...keys];
+}
