@@ -11,7 +11,10 @@ import {
   RedisModule,
 } from '@app/core';
 import { CasesModule } from '@app/cases';
+import { ExchangesModule } from '@app/exchanges';
 import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
+import { WorkloadModule } from '@app/workload';
 
 /** The HTTP api: composes the bounded contexts; holds no rule of its own. */
 @Module({})
@@ -28,6 +31,9 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         CasesModule,
+        NotificationsModule,
+        ExchangesModule,
+        WorkloadModule,
       ],
       controllers: [HealthController, MetricsController],
     };

@@ -11,6 +11,8 @@ import {
   MetricsModule,
 } from '@app/core';
 import { IdentityMaintenanceModule } from '@app/identity';
+import { NotificationsWorkerModule } from '@app/notifications';
+import { WorkloadWorkerModule } from '@app/workload';
 
 /** The worker: queue processors and scheduled jobs, no HTTP. */
 @Module({})
@@ -30,6 +32,8 @@ export class WorkerModule {
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
         IdentityMaintenanceModule,
+        NotificationsWorkerModule,
+        WorkloadWorkerModule,
       ],
     };
   }

@@ -1,5 +1,14 @@
 import { Platform1764200000000 } from './1764200000000-platform';
 import { Cases1764300000000 } from './1764300000000-cases';
+import { Notifications1764400000000 } from './1764400000000-notifications';
+import { Exchanges1764500000000 } from './1764500000000-exchanges';
+import { Workload1764600000000 } from './1764600000000-workload';
 
 /** Every migration in order. Listed explicitly so that compiled code and tests load the same set. */
-export const MIGRATIONS = [Platform1764200000000, Cases1764300000000];
+export const MIGRATIONS = [
+  Platform1764200000000,
+  Cases1764300000000,
+  Notifications1764400000000,
+  Exchanges1764500000000,
+  Workload1764600000000,
+];
