@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { SessionsRepository } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from './support/api';
 import { login, PASSWORD, signInStaff, signUpFamily, uniqueEmail } from './support/factories';
@@ -261,5 +262,21 @@ describe('Staff accounts (e2e)', () => {
     await expect(db.query(`DELETE FROM audit_log WHERE entity_id = $1`, [created.body.id])).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  it('prunes sessions that ended over a week ago, and keeps the others', async () => {
+    const family = await signUpFamily(api);
+    const db = api.app.get(DataSource);
+    const [old, recent] = [crypto.randomUUID(), crypto.randomUUID()];
+    await db.query(
+      `INSERT INTO sessions (id, user_id, expires_at, revoked_at, revoked_reason)
+       VALUES ($1, $3, now() + interval '1 day', now() - interval '8 days', 'logout'),
+              ($2, $3, now() + interval '1 day', now() - interval '1 day', 'logout')`,
+      [old, recent, family.id],
+    );
+    expect(await api.app.get(SessionsRepository).pruneEnded(7)).toBeGreaterThanOrEqual(1);
+    const left = await db.query(`SELECT id FROM sessions WHERE id IN ($1, $2)`, [old, recent]);
+    expect(left).toEqual([{ id: recent }]);
+    await api.http.get('/api/me').set(family.auth).expect(200);
   });
 });
