@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ensureDemoAccounts } from './support/demo-accounts';
+import { seedDemoCases } from './support/demo-cases';
 import { seedDemoData } from './support/demo-data';
 import { developmentDataDir, RunningPostgres, startEmbeddedPostgres } from './support/embedded-postgres';
 
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
     extra: { max: 2 },
   }).initialize();
   const { accounts, created } = await ensureDemoAccounts(dataSource, join(root, '.data', 'demo-accounts.json'));
+  await seedDemoCases(dataSource, (line) => say(line));
   await seedDemoData(dataSource, (line) => say(line));
   await dataSource.destroy();
 
