@@ -52,6 +52,17 @@ export interface NoteRow {
   original_case_id: string | null;
 }
 
+export interface HistoryEntry {
+  caseId: string;
+  actorId: string | null;
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  reason?: string | null;
+  evidenceSource?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
 export interface CaseListFilter {
   statuses?: CaseStatus[];
   assigneeId?: string;
@@ -61,7 +72,8 @@ export interface CaseListFilter {
   updatedTo?: string;
 }
 
-const COLUMNS = `c.id, c.reference, c.status, c.version, c.assignee_id, c.category, c.surname, c.given_name, c.patronymic,
+/** Every column of a case as services read it (dates as YYYY-MM-DD text). */
+export const CASE_COLUMNS = `c.id, c.reference, c.status, c.version, c.assignee_id, c.category, c.surname, c.given_name, c.patronymic,
   c.latin_name, to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, c.military_unit, c.rank, c.service_number,
   to_char(c.disappearance_date, 'YYYY-MM-DD') AS disappearance_date, c.disappearance_place, c.circumstances,
   c.merged_into_id, c.last_family_news_at, c.created_at, c.updated_at, c.updated_at::text AS cursor_at`;
@@ -83,7 +95,7 @@ export class CasesRepository {
          VALUES ('CASE-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          RETURNING *)
-       SELECT ${COLUMNS} FROM c`,
+       SELECT ${CASE_COLUMNS} FROM c`,
       [
         assigneeId,
         p.category,
@@ -104,18 +116,24 @@ export class CasesRepository {
   }
 
   async findById(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
-    const rows: CaseRow[] = await m.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = $1`, [id]);
+    const rows: CaseRow[] = await m.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   async findForUpdate(m: EntityManager, id: string): Promise<CaseRow | null> {
-    const rows: CaseRow[] = await m.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE`, [id]);
+    const rows: CaseRow[] = await m.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE`, [id]);
     return rows[0] ?? null;
+  }
+
+  /** Locks many cases in id order (two bulk changes over the same cases cannot deadlock). */
+  async findManyForUpdate(m: EntityManager, ids: string[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    return m.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE`, [ids]);
   }
 
   async findManyByIds(ids: string[]): Promise<CaseRow[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Keyset page ordered by last change (newest first by default). */
@@ -145,20 +163,10 @@ export class CasesRepository {
     params.push(limit + 1);
     const dir = order === 'desc' ? 'DESC' : 'ASC';
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${CASE_COLUMNS} FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY c.updated_at ${dir}, c.id ${dir} LIMIT $${params.length}`,
       params,
     );
-  }
-
-  /** Cases stored under any of the keys (exact B-tree lookups), at most `cap`. */
-  async idsByNameKeys(keys: string[], cap: number): Promise<string[]> {
-    if (keys.length === 0) return [];
-    const rows: { case_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT case_id FROM case_name_keys WHERE key = ANY($1::text[]) LIMIT $2`,
-      [keys, cap],
-    );
-    return rows.map((r) => r.case_id);
   }
 
   async idsByServiceNumber(serviceNumber: string): Promise<string[]> {
@@ -167,29 +175,6 @@ export class CasesRepository {
       [serviceNumber],
     );
     return rows.map((r) => r.id);
-  }
-
-  /** Which of the phonetic keys are known name words, and the nearest known words of the others. */
-  async correctWords(phonetics: string[]): Promise<Map<string, { word: string; canonical: string }[]>> {
-    const result = new Map<string, { word: string; canonical: string }[]>();
-    if (phonetics.length === 0) return result;
-    const rows: { q: string; word: string; canonical: string }[] = await this.dataSource.query(
-      `SELECT q, n.word, n.canonical
-         FROM unnest($1::text[]) AS q
-         CROSS JOIN LATERAL (
-           SELECT word, canonical FROM name_words WHERE word = q
-           UNION ALL
-           (SELECT word, canonical FROM name_words WHERE NOT EXISTS (SELECT 1 FROM name_words WHERE word = q)
-             ORDER BY word <-> q LIMIT 4)
-         ) n`,
-      [phonetics],
-    );
-    for (const row of rows) {
-      const list = result.get(row.q) ?? [];
-      list.push({ word: row.word, canonical: row.canonical });
-      result.set(row.q, list);
-    }
-    return result;
   }
 
   async replaceNameKeys(m: EntityManager, caseId: string, keys: string[], words: IndexedWord[]): Promise<void> {
@@ -227,23 +212,25 @@ export class CasesRepository {
     await m.query(`DELETE FROM case_name_keys WHERE case_id = $1`, [caseId]);
   }
 
-  /** Moves a case to a status if its version is still `version`; returns the new version or null. */
-  async updateStatusIfVersion(
+  /**
+   * Moves cases to statuses if their versions are still the given ones, in one statement;
+   * returns the new version of each case moved (a case missing from the map had changed).
+   */
+  async updateStatusMany(
     m: EntityManager,
-    id: string,
-    version: number,
-    to: CaseStatus,
-    familyNews: boolean,
-  ): Promise<number | null> {
-    const rows: { version: number }[] = await m.query(
+    items: { id: string; version: number; to: CaseStatus; familyNews: boolean }[],
+  ): Promise<Map<string, number>> {
+    const rows: { id: string; version: number }[] = await m.query(
       `WITH u AS (
-         UPDATE cases SET status = $3, version = version + 1, updated_at = now(),
-           last_family_news_at = CASE WHEN $4 THEN now() ELSE last_family_news_at END
-          WHERE id = $1 AND version = $2 RETURNING version)
-       SELECT version FROM u`,
-      [id, version, to, familyNews],
+         UPDATE cases c SET status = v.to_status, version = c.version + 1, updated_at = now(),
+           last_family_news_at = CASE WHEN v.family_news THEN now() ELSE c.last_family_news_at END
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::boolean[]) AS v(id, version, to_status, family_news)
+          WHERE c.id = v.id AND c.version = v.version
+          RETURNING c.id, c.version)
+       SELECT id, version FROM u`,
+      [items.map((i) => i.id), items.map((i) => i.version), items.map((i) => i.to), items.map((i) => i.familyNews)],
     );
-    return rows[0]?.version ?? null;
+    return new Map(rows.map((r) => [r.id, r.version]));
   }
 
   async updatePersonIfVersion(m: EntityManager, id: string, version: number, p: PersonRecord): Promise<number | null> {
@@ -297,31 +284,24 @@ export class CasesRepository {
     );
   }
 
-  async addHistory(
-    m: EntityManager,
-    entry: {
-      caseId: string;
-      actorId: string | null;
-      action: string;
-      from?: string | null;
-      to?: string | null;
-      reason?: string | null;
-      evidenceSource?: string | null;
-      details?: Record<string, unknown> | null;
-    },
-  ): Promise<void> {
+  async addHistory(m: EntityManager, entry: HistoryEntry): Promise<void> {
+    await this.addHistoryMany(m, [entry]);
+  }
+
+  async addHistoryMany(m: EntityManager, entries: HistoryEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await m.query(
       `INSERT INTO case_history (case_id, actor_id, action, from_status, to_status, reason, evidence_source, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])`,
       [
-        entry.caseId,
-        entry.actorId,
-        entry.action,
-        entry.from ?? null,
-        entry.to ?? null,
-        entry.reason ?? null,
-        entry.evidenceSource ?? null,
-        entry.details ? JSON.stringify(entry.details) : null,
+        entries.map((e) => e.caseId),
+        entries.map((e) => e.actorId),
+        entries.map((e) => e.action),
+        entries.map((e) => e.from ?? null),
+        entries.map((e) => e.to ?? null),
+        entries.map((e) => e.reason ?? null),
+        entries.map((e) => e.evidenceSource ?? null),
+        entries.map((e) => (e.details ? JSON.stringify(e.details) : null)),
       ],
     );
   }
@@ -369,6 +349,39 @@ export class CasesRepository {
       `UPDATE case_notes SET case_id = $2, original_case_id = COALESCE(original_case_id, $1) WHERE case_id = $1`,
       [fromId, intoId],
     );
+  }
+
+  /**
+   * Moves a merged duplicate's exchange links to the surviving case. Where the survivor is already
+   * linked to the same exchange, its own link stands and the duplicate keeps its link (it is not
+   * counted twice: reports count cases that were not merged away). Returns the exchanges moved and kept.
+   */
+  /** Contacts logged with the family move with the case (the workload context's table). */
+  async moveContacts(m: EntityManager, fromId: string, intoId: string): Promise<void> {
+    await m.query(`UPDATE case_contacts SET case_id = $2 WHERE case_id = $1`, [fromId, intoId]);
+  }
+
+  async moveExchangeLinks(
+    m: EntityManager,
+    fromId: string,
+    intoId: string,
+  ): Promise<{ moved: string[]; kept: string[] }> {
+    const rows: { exchange_id: string; moved: boolean }[] = await m.query(
+      `WITH moved AS (
+         UPDATE exchange_case_links l SET case_id = $2, original_case_id = COALESCE(l.original_case_id, $1)
+          WHERE l.case_id = $1
+            AND NOT EXISTS (SELECT 1 FROM exchange_case_links s WHERE s.case_id = $2 AND s.exchange_id = l.exchange_id)
+          RETURNING l.exchange_id)
+       SELECT exchange_id, true AS moved FROM moved
+       UNION ALL
+       SELECT exchange_id, false AS moved FROM exchange_case_links
+        WHERE case_id = $1 AND exchange_id NOT IN (SELECT exchange_id FROM moved)`,
+      [fromId, intoId],
+    );
+    return {
+      moved: rows.filter((r) => r.moved).map((r) => r.exchange_id),
+      kept: rows.filter((r) => !r.moved).map((r) => r.exchange_id),
+    };
   }
 
   /** Status changes a family may see (never internal statuses). */

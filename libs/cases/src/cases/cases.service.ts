@@ -9,7 +9,7 @@ import { PersonRecord } from '../person.dto';
 import { assertPerson } from '../person-rules';
 import { CaseSearchService } from '../search/case-search.service';
 import { storedKeys } from '../search/name-keys';
-import { checkTransition, IN_PERSON_STATUSES, isFamilyVisible } from '../status/case-status';
+import { CaseStatusService, staleVersion } from './case-status.service';
 import { CaseRow, CasesRepository } from './cases.repository';
 import { AddNoteDto, AssignCaseDto, ChangeStatusDto, ListCasesQuery, UpdateCaseDto } from './dto/case-requests.dto';
 import {
@@ -32,6 +32,7 @@ export class CasesService {
     private readonly inquiries: InquiriesRepository,
     private readonly inquiriesService: InquiriesService,
     private readonly search: CaseSearchService,
+    private readonly statusChanges: CaseStatusService,
     private readonly audit: AuditService,
   ) {}
 
@@ -216,62 +217,20 @@ export class CasesService {
   }
 
   async changeStatus(user: AuthUser, id: string, dto: ChangeStatusDto): Promise<StatusChangedResponse> {
-    let result: StatusChangedResponse = { status: dto.to, version: 0 };
-    await this.changeCase(user, id, async (m, row) => {
-      if (row.merged_into_id)
-        throw new DomainError('unprocessable', 'This case was merged into another', {
-          mergedIntoId: row.merged_into_id,
-        });
-      if (row.version !== dto.version) throw staleVersion(row);
-      const check = checkTransition(row.status, dto.to, user.role);
-      if (!check.ok && check.problem === 'not_allowed') {
-        throw new DomainError(
-          'invalid_transition',
-          `A ${row.status} case cannot move to ${dto.to}; allowed: ${check.allowed.join(', ') || 'none'}`,
-          {
-            from: row.status,
-            to: dto.to,
-            allowed: check.allowed,
-          },
-        );
-      }
-      if (!check.ok) throw DomainError.forbidden('Only council can reopen a closed case');
-      if (check.reasonRequired && !dto.reason) {
-        throw DomainError.validation([
-          { field: 'reason', rule: 'requiredForTransition', message: `reason is required to move a case to ${dto.to}` },
-        ]);
-      }
-      const familyVisible = isFamilyVisible(dto.to);
-      const version = await this.cases.updateStatusIfVersion(m, id, dto.version, dto.to, familyVisible);
-      if (version === null) throw staleVersion(row);
-      await this.cases.addHistory(m, {
-        caseId: id,
-        actorId: user.id,
-        action: 'status',
-        from: row.status,
-        to: dto.to,
-        reason: dto.reason ?? null,
-        evidenceSource: dto.evidenceSource,
-      });
-      await appendOutbox(m, [
+    return this.cases.transaction(async (m) => {
+      const row = await this.lockForChange(m, user, id);
+      // The status service audits the change itself.
+      const versions = await this.statusChanges.applyLocked(m, user, [
         {
-          type: 'case.status_changed',
-          aggregateId: id,
-          payload: {
-            caseId: id,
-            from: row.status,
-            to: dto.to,
-            familyVisible,
-            inPerson: IN_PERSON_STATUSES.includes(dto.to),
-            assigneeId: row.assignee_id,
-          },
-          requestId: user.requestId,
+          row,
+          to: dto.to,
+          reason: dto.reason ?? null,
+          evidenceSource: dto.evidenceSource,
+          expectedVersion: dto.version,
         },
       ]);
-      result = { status: dto.to, version };
-      return { action: 'case.status', details: { from: row.status, to: dto.to, evidenceSource: dto.evidenceSource } };
+      return { status: dto.to, version: versions.get(id)! };
     });
-    return result;
   }
 
   async assign(user: AuthUser, id: string, dto: AssignCaseDto): Promise<CaseSummaryResponse> {
@@ -370,11 +329,13 @@ export class CasesService {
       const movedInquiries = await this.inquiries.moveToCase(m, id, intoCaseId);
       await this.cases.moveNotes(m, id, intoCaseId);
       await this.cases.moveHistory(m, id, intoCaseId);
+      const exchanges = await this.cases.moveExchangeLinks(m, id, intoCaseId);
+      await this.cases.moveContacts(m, id, intoCaseId);
       await this.cases.addHistory(m, {
         caseId: intoCaseId,
         actorId: user.id,
         action: 'merged_in',
-        details: { fromCaseId: id, inquiries: movedInquiries },
+        details: { fromCaseId: id, inquiries: movedInquiries, exchanges },
       });
       await this.cases.markMerged(m, id, intoCaseId);
       await this.cases.addHistory(m, {
@@ -423,14 +384,7 @@ export class CasesService {
     change: (m: EntityManager, row: CaseRow) => Promise<{ action: string; details?: Record<string, unknown> }>,
   ): Promise<CaseSummaryResponse> {
     return this.cases.transaction(async (m) => {
-      const row = await this.cases.findForUpdate(m, id);
-      if (!row) throw DomainError.notFound('Case');
-      assertCanChange(
-        user,
-        row.assignee_id,
-        'cases:change_any',
-        'Only the assigned caseworker or council may change this case',
-      );
+      const row = await this.lockForChange(m, user, id);
       const { action, details } = await change(m, row);
       await this.audit.record(
         { actor: user, action, entity: 'case', entityId: id, requestId: user.requestId, details },
@@ -439,16 +393,19 @@ export class CasesService {
       return toCaseSummary((await this.cases.findById(id, m))!);
     });
   }
-}
 
-function staleVersion(row: CaseRow): DomainError {
-  return new DomainError(
-    'version_conflict',
-    `The case changed since you read it (version ${row.version} now); reload and try again`,
-    {
-      currentVersion: row.version,
-    },
-  );
+  /** Locks the case for a change by its holder (or council); 404 when missing, 403 for anyone else. */
+  private async lockForChange(m: EntityManager, user: AuthUser, id: string): Promise<CaseRow> {
+    const row = await this.cases.findForUpdate(m, id);
+    if (!row) throw DomainError.notFound('Case');
+    assertCanChange(
+      user,
+      row.assignee_id,
+      'cases:change_any',
+      'Only the assigned caseworker or council may change this case',
+    );
+    return row;
+  }
 }
 
 function matchesFilter(row: CaseRow, q: ListCasesQuery): boolean {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { keySimilarity, scoreNames } from '@app/names';
+import { keySimilarity, prepareName, scoreNames, scorePreparedNames } from '@app/names';
 import { CaseRow, CasesRepository } from '../cases/cases.repository';
 import { IndexedWord, lookupKeys, parseSearchQuery, storedKeys } from './name-keys';
+import { NameSearchRepository } from './name-search.repository';
 
 export interface ScoredCase {
   row: CaseRow;
@@ -19,7 +20,8 @@ export interface MatchQuery {
   serviceNumber?: string | null;
 }
 
-const CANDIDATE_CAP = 400;
+/** How many cases the library scores for one query (the best by shared name keys). */
+const CANDIDATE_CAP = 120;
 /** Below this a candidate is not shown: it shares too little of the name. */
 const MIN_SCORE = 0.35;
 const MIN_CORRECTION_SIMILARITY = 0.6;
@@ -30,14 +32,16 @@ const MIN_CORRECTION_SIMILARITY = 0.6;
  */
 @Injectable()
 export class CaseSearchService {
-  constructor(private readonly cases: CasesRepository) {}
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly names: NameSearchRepository,
+  ) {}
 
   /** Free-text search (`q` of the case list), best first. */
   async search(q: string): Promise<ScoredCase[]> {
     const parsed = parseSearchQuery(q);
     if (parsed.words.length === 0) return [];
-    const ids = await this.candidateIds(parsed.words);
-    const rows = await this.cases.findManyByIds(ids);
+    const rows = await this.candidates(parsed.words, parsed.dateOfBirth);
     return rank(rows, { fullName: parsed.nameText, dateOfBirth: parsed.dateOfBirth }, {});
   }
 
@@ -47,12 +51,12 @@ export class CaseSearchService {
       ? parseSearchQuery(query.fullName).words
       : storedKeys({ surname: query.surname, givenName: query.givenName, patronymic: query.patronymic }).words;
     const [byName, byNumber] = await Promise.all([
-      words.length ? this.candidateIds(words) : Promise.resolve([]),
+      words.length ? this.candidates(words, query.dateOfBirth ?? null) : Promise.resolve([]),
       query.serviceNumber ? this.cases.idsByServiceNumber(query.serviceNumber) : Promise.resolve([]),
     ]);
-    const rows = (await this.cases.findManyByIds([...new Set([...byName, ...byNumber])])).filter(
-      (r) => r.merged_into_id === null,
-    );
+    const known = new Set(byName.map((r) => r.id));
+    const extra = await this.cases.findManyByIds(byNumber.filter((id) => !known.has(id)));
+    const rows = [...byName, ...extra].filter((r) => r.merged_into_id === null);
     const name = query.fullName
       ? { fullName: query.fullName, dateOfBirth: query.dateOfBirth }
       : {
@@ -64,8 +68,8 @@ export class CaseSearchService {
     return rank(rows, name, { militaryUnit: query.militaryUnit, serviceNumber: query.serviceNumber }).slice(0, limit);
   }
 
-  private async candidateIds(words: IndexedWord[]): Promise<string[]> {
-    const corrections = await this.cases.correctWords([...new Set(words.map((w) => w.phonetic))]);
+  private async candidates(words: IndexedWord[], dateOfBirth: string | null): Promise<CaseRow[]> {
+    const corrections = await this.names.corrections([...new Set(words.map((w) => w.phonetic))]);
     const alternatives = words.map((w) => {
       const options = new Set([w.canonical]);
       for (const c of corrections.get(w.phonetic) ?? []) {
@@ -74,10 +78,10 @@ export class CaseSearchService {
       }
       return [...options];
     });
-    const ids = await this.cases.idsByNameKeys(lookupKeys(alternatives), CANDIDATE_CAP);
-    if (ids.length > 0 || alternatives.length < 2) return ids;
+    const rows = await this.names.casesByKeys(lookupKeys(alternatives), dateOfBirth, CANDIDATE_CAP);
+    if (rows.length > 0 || alternatives.length < 2) return rows;
     // No pair matched (several words misspelt at once): fall back to single words.
-    return this.cases.idsByNameKeys(alternatives.flat(), CANDIDATE_CAP);
+    return this.names.casesByKeys(alternatives.flat(), dateOfBirth, CANDIDATE_CAP);
   }
 }
 
@@ -87,13 +91,17 @@ function rank(
   extra: { militaryUnit?: string | null; serviceNumber?: string | null },
 ): ScoredCase[] {
   const scored: ScoredCase[] = [];
+  const prepared = prepareName(query);
   for (const row of rows) {
-    const result = scoreNames(query, {
-      surname: row.surname,
-      givenName: row.given_name,
-      patronymic: row.patronymic,
-      dateOfBirth: row.date_of_birth,
-    });
+    const result = scorePreparedNames(
+      prepared,
+      prepareName({
+        surname: row.surname,
+        givenName: row.given_name,
+        patronymic: row.patronymic,
+        dateOfBirth: row.date_of_birth,
+      }),
+    );
     let score = result.score;
     const reasons: string[] = [...result.reasons];
     if (extra.serviceNumber && row.service_number && sameToken(extra.serviceNumber, row.service_number)) {

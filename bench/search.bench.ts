@@ -1,0 +1,276 @@
+import 'reflect-metadata';
+import { lookupKeys, parseSearchQuery, storedKeys } from '@app/cases';
+import { loadConfig } from '@app/core';
+import { createAccount } from '@app/identity';
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { freePort } from '../scripts/support/embedded-postgres';
+import { startBenchDatabase } from './support/bench-db';
+import { LoadResult, printResults, runLoad } from './support/load';
+import { NameGenerator } from './support/synthetic-names';
+
+/**
+ * npm run bench:search — name search (`GET /api/cases?q=`) and inquiry matches at 100k and 1M
+ * synthetic cases, at 8 and 32 concurrent requests, beside a bare Fastify + pg endpoint running
+ * the same key lookup in the same run. BENCH_SIZES (default 100000,1000000) and BENCH_SECONDS
+ * (default 6 per scenario) tune it.
+ */
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const PASSWORD = 'benchmark-password-not-common-42';
+
+interface Person {
+  surname: string;
+  givenName: string;
+  patronymic: string;
+  dateOfBirth: string;
+}
+
+async function seedCases(
+  db: DataSource,
+  gen: NameGenerator,
+  from: number,
+  to: number,
+  sample: Person[],
+): Promise<void> {
+  const chunk = 10_000;
+  for (let start = from; start < to; start += chunk) {
+    const people: Person[] = [];
+    for (let i = start; i < Math.min(to, start + chunk); i++) people.push(gen.person());
+    const refs = people.map((_, j) => `CASE-B-${String(start + j).padStart(7, '0')}`);
+    const ids: { id: string }[] = await db.query(
+      `INSERT INTO cases (reference, category, surname, given_name, patronymic, date_of_birth, status)
+       SELECT r, 'military', s, g, p, d::date, 'missing' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(r, s, g, p, d)
+       RETURNING id`,
+      [
+        refs,
+        people.map((p) => p.surname),
+        people.map((p) => p.givenName),
+        people.map((p) => p.patronymic),
+        people.map((p) => p.dateOfBirth),
+      ],
+    );
+    const keyValues: string[] = [];
+    const keyCases: string[] = [];
+    const words = new Map<string, string>();
+    people.forEach((p, j) => {
+      const stored = storedKeys(p);
+      for (const k of stored.keys) {
+        keyValues.push(k);
+        keyCases.push(ids[j].id);
+      }
+      for (const w of stored.words) words.set(w.phonetic, w.canonical);
+    });
+    await db.query(
+      `INSERT INTO case_name_keys (key, case_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+      [keyValues, keyCases],
+    );
+    await db.query(
+      `INSERT INTO name_words (word, canonical) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [[...words.keys()], [...words.values()]],
+    );
+    if (sample.length < 2000) sample.push(...people.slice(0, 200));
+  }
+  await db.query('ANALYZE');
+}
+
+async function bareServer(databaseUrl: string): Promise<{ port: number; close: () => Promise<void> }> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  const app = Fastify();
+  app.get('/bare', async (request) => {
+    const q = String((request.query as { q?: string }).q ?? '');
+    const words = parseSearchQuery(q).words;
+    const keys = lookupKeys(words.map((w) => [w.canonical]));
+    const { rows } = await pool.query(
+      `SELECT c.id, c.surname, c.given_name, c.patronymic, c.date_of_birth FROM cases c
+        WHERE c.id IN (SELECT DISTINCT case_id FROM case_name_keys WHERE key = ANY($1::text[]) LIMIT 400)`,
+      [keys],
+    );
+    return { items: rows.slice(0, 25) };
+  });
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    port,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const database = await startBenchDatabase('search');
+  const gen = new NameGenerator(7);
+  const sample: Person[] = [];
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: `portal-bench-${process.pid}`,
+    LOG_LEVEL: 'silent',
+    DB_POOL_SIZE: '10',
+    LOGIN_MAX_FAILURES_PER_IP: '100000',
+  });
+  const setup = await new DataSource({ type: 'postgres', url: database.url, extra: { max: 4 } }).initialize();
+  await createAccount(setup, {
+    email: 'bench-caseworker@example.test',
+    password: PASSWORD,
+    fullName: 'Bench',
+    role: 'caseworker',
+  });
+  const family = await createAccount(setup, {
+    email: 'bench-family@example.test',
+    password: PASSWORD,
+    fullName: 'Bench',
+    role: 'family',
+  });
+  const app = await createApiApp(config);
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench-caseworker@example.test', password: PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const headers = { authorization: `Bearer ${accessToken}` };
+  const bare = await bareServer(database.url);
+  const summary: string[] = [];
+  let seeded = 0;
+  const first: Record<string, LoadResult> = {};
+
+  try {
+    for (const size of SIZES) {
+      const t0 = performance.now();
+      await seedCases(setup, gen, seeded, size, sample);
+      seeded = size;
+      console.log(`\nSeeded ${size.toLocaleString('en')} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+      // Inquiries to match: a variant of a seeded person each, by SQL.
+      const inquiryIds: string[] = (
+        await setup.query(
+          `INSERT INTO inquiries (reference, owner_id, category, surname, given_name, patronymic, date_of_birth, relationship, consent_at)
+           SELECT 'INQ-B-' || $1::text || '-' || i, $2, 'military', s, g, p, d::date, 'mother', now()
+             FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(s, g, p, d, i) RETURNING id`,
+          [
+            size,
+            family.id,
+            sample.slice(0, 300).map((p) => p.surname),
+            sample.slice(0, 300).map((p) => p.givenName),
+            sample.slice(0, 300).map((p) => p.patronymic),
+            sample.slice(0, 300).map((p) => p.dateOfBirth),
+          ],
+        )
+      ).map((r: { id: string }) => r.id);
+      const queries = sample.map((p, i) => gen.variant(p, i));
+      const qs = (i: number): string => encodeURIComponent(queries[i % queries.length]);
+
+      // Quality: the person searched for is among the results, and first when the date is given.
+      let found = 0;
+      let firstWithDate = 0;
+      const checks = 100;
+      for (let i = 0; i < checks; i++) {
+        const p = sample[i];
+        const res = (await (
+          await fetch(`http://127.0.0.1:${port}/api/cases?q=${qs(i)}&limit=100`, { headers })
+        ).json()) as { items: { person: Person }[] };
+        if (
+          res.items.some(
+            (c) =>
+              c.person.surname === p.surname &&
+              c.person.givenName === p.givenName &&
+              c.person.dateOfBirth === p.dateOfBirth,
+          )
+        )
+          found++;
+        const dated = encodeURIComponent(`${queries[i]} ${p.dateOfBirth}`);
+        const res2 = (await (
+          await fetch(`http://127.0.0.1:${port}/api/cases?q=${dated}&limit=5`, { headers })
+        ).json()) as { items: { person: Person }[] };
+        const top = res2.items[0]?.person;
+        if (top && top.surname === p.surname && top.givenName === p.givenName && top.dateOfBirth === p.dateOfBirth)
+          firstWithDate++;
+      }
+
+      const results: LoadResult[] = [];
+      for (const concurrency of [8, 32]) {
+        // warm-up
+        await runLoad({
+          label: 'warm-up',
+          port,
+          concurrency,
+          seconds: 1,
+          path: (i) => `/api/cases?q=${qs(i)}`,
+          headers,
+        });
+        results.push(
+          await runLoad({
+            label: 'bare Fastify + pg (same lookup)',
+            port: bare.port,
+            concurrency,
+            seconds: SECONDS,
+            path: (i) => `/bare?q=${qs(i)}`,
+          }),
+        );
+        results.push(
+          await runLoad({
+            label: 'GET /api/cases?q=',
+            port,
+            concurrency,
+            seconds: SECONDS,
+            path: (i) => `/api/cases?q=${qs(i)}`,
+            headers,
+          }),
+        );
+        results.push(
+          await runLoad({
+            label: 'GET /api/inquiries/:id/matches',
+            port,
+            concurrency,
+            seconds: SECONDS,
+            path: (i) => `/api/inquiries/${inquiryIds[i % inquiryIds.length]}/matches`,
+            headers,
+          }),
+        );
+      }
+      printResults(
+        `${size.toLocaleString('en')} cases (${SECONDS} s per line, 2 cores shared by load generator, api and database)`,
+        results,
+      );
+      const bare32 = results.find((r) => r.concurrency === 32 && r.label.startsWith('bare'))!;
+      const api32 = results.find((r) => r.concurrency === 32 && r.label.startsWith('GET /api/cases'))!;
+      const api8 = results.find((r) => r.concurrency === 8 && r.label.startsWith('GET /api/cases'))!;
+      const match32 = results.find((r) => r.concurrency === 32 && r.label.includes('matches'))!;
+      if (!first.api32) {
+        first.api32 = api32;
+        first.match32 = match32;
+      }
+      const line =
+        `${size.toLocaleString('en')} cases: search@32 ${api32.throughput.toFixed(0)} req/s = ${(api32.throughput / bare32.throughput).toFixed(2)}× bare (${bare32.throughput.toFixed(0)} req/s); ` +
+        `search p95@8 ${api8.p95.toFixed(1)} ms; matches@32 ${match32.throughput.toFixed(0)} req/s p95 ${match32.p95.toFixed(1)} ms; ` +
+        `found ${found}/${checks} among results, first with date ${firstWithDate}/${checks}` +
+        (size !== SIZES[0]
+          ? `; search@32 slowdown vs ${SIZES[0].toLocaleString('en')}: ${(first.api32.throughput / api32.throughput).toFixed(2)}×, matches ${(first.match32.throughput / match32.throughput).toFixed(2)}×`
+          : '');
+      summary.push(line);
+      console.log(line);
+    }
+  } finally {
+    console.log('\nSummary');
+    for (const line of summary) console.log(`  ${line}`);
+    await bare.close();
+    await app.close();
+    await setup.destroy();
+    await database.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

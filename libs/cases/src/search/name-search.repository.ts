@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CASE_COLUMNS, CaseRow } from '../cases/cases.repository';
+
+export interface Correction {
+  word: string;
+  canonical: string;
+}
+
+const EXACT_TTL_MS = 10 * 60_000;
+const CORRECTION_TTL_MS = 30_000;
+const CACHE_LIMIT = 50_000;
+
+/**
+ * The SQL of name search. Word corrections are cached in the process: a known word stays known,
+ * and the nearest words of an unknown one are kept for half a minute (new cases add words).
+ */
+@Injectable()
+export class NameSearchRepository {
+  private readonly cache = new Map<string, { at: number; exact: boolean; list: Correction[] }>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** For each phonetic key: itself when known, otherwise the nearest known name words. */
+  async corrections(phonetics: string[]): Promise<Map<string, Correction[]>> {
+    const result = new Map<string, Correction[]>();
+    const now = Date.now();
+    const missing: string[] = [];
+    for (const p of phonetics) {
+      const hit = this.cache.get(p);
+      if (hit && now - hit.at < (hit.exact ? EXACT_TTL_MS : CORRECTION_TTL_MS)) result.set(p, hit.list);
+      else missing.push(p);
+    }
+    if (missing.length === 0) return result;
+    const rows: { q: string; word: string; canonical: string }[] = await this.dataSource.query(
+      `SELECT q, n.word, n.canonical
+         FROM unnest($1::text[]) AS q
+         CROSS JOIN LATERAL (
+           SELECT word, canonical FROM name_words WHERE word = q
+           UNION ALL
+           (SELECT word, canonical FROM name_words WHERE NOT EXISTS (SELECT 1 FROM name_words WHERE word = q)
+             ORDER BY word <-> q LIMIT 4)
+         ) n`,
+      [missing],
+    );
+    for (const p of missing) result.set(p, []);
+    for (const row of rows) result.get(row.q)!.push({ word: row.word, canonical: row.canonical });
+    if (this.cache.size > CACHE_LIMIT) this.cache.clear();
+    for (const p of missing) {
+      const list = result.get(p)!;
+      this.cache.set(p, { at: now, exact: list.some((c) => c.word === p), list });
+    }
+    return result;
+  }
+
+  /**
+   * Cases stored under the most of the keys (pairs of name words), those born on `dateOfBirth`
+   * first, at most `cap`, in one statement: the ranking library then scores only these.
+   */
+  async casesByKeys(keys: string[], dateOfBirth: string | null, cap: number): Promise<CaseRow[]> {
+    if (keys.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM (
+         SELECT case_id, count(*) AS hits FROM case_name_keys WHERE key = ANY($1::text[])
+          GROUP BY case_id ORDER BY count(*) DESC LIMIT $3 * 4
+       ) k JOIN cases c ON c.id = k.case_id
+       WHERE c.merged_into_id IS NULL
+       ORDER BY k.hits DESC, (c.date_of_birth = $2::date) DESC NULLS LAST, c.id
+       LIMIT $3`,
+      [keys, dateOfBirth, cap],
+    );
+  }
+}
