@@ -1,1 +1,2 @@
 export * from './exchanges.module';
+export * from './exchange-outcome';
