@@ -7,7 +7,10 @@ export type OutboxEventType =
   | 'inquiry.kinship_verified'
   | 'case.status_changed'
   | 'case.note_shared'
-  | 'case.assigned';
+  | 'case.assigned'
+  | 'case.exchange_outcome'
+  | 'workload.overdue_reminder'
+  | 'workload.overdue_digest';
 
 export interface OutboxEvent {
   type: OutboxEventType;

@@ -1,0 +1,17 @@
+import { FieldProblem } from '@app/core';
+
+/** Clocks drift: a contact stamped up to this far ahead of the server is taken as now. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A contact is logged after it happened, never for the future. */
+export function contactTimeProblem(contactedAt: string | undefined, now: Date): FieldProblem | null {
+  if (contactedAt === undefined) return null;
+  const at = Date.parse(contactedAt);
+  if (Number.isNaN(at)) {
+    return { field: 'contactedAt', rule: 'isISO8601', message: 'contactedAt must be an ISO date-time' };
+  }
+  if (at > now.getTime() + CLOCK_SKEW_MS) {
+    return { field: 'contactedAt', rule: 'notInFuture', message: 'contactedAt must not be in the future' };
+  }
+  return null;
+}

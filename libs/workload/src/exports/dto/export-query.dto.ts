@@ -1,0 +1,45 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_STATUSES, CATEGORIES, CaseStatus } from '@app/cases';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { WorkloadQuery } from '../../workload/dto/workload-query.dto';
+
+const csv = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
+const bool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class WorkloadExportQuery extends WorkloadQuery {}
+
+export class CaseExportQuery {
+  @ApiPropertyOptional({
+    description: 'One status or several, comma-separated',
+    example: 'missing,captivity_confirmed',
+  })
+  @IsOptional()
+  @Transform(csv)
+  @ArrayMaxSize(CASE_STATUSES.length)
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  assigneeId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  unassigned?: boolean;
+
+  @ApiPropertyOptional({ enum: CATEGORIES })
+  @IsOptional()
+  @IsIn(CATEGORIES)
+  category?: 'military' | 'civilian';
+
+  @ApiPropertyOptional({ description: 'Only open cases whose family has had no news for OVERDUE_DAYS' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  overdue?: boolean;
+}
