@@ -15,7 +15,9 @@ import { scoreNames } from './score';
 
 /** The shared data beside the project when it is there (CI lays it), else the copy kept with the tests. */
 const SHARED_CSV = path.resolve(__dirname, '../../../../shared/data/name-variants.csv');
-const CSV_PATH = fs.existsSync(SHARED_CSV) ? SHARED_CSV : path.resolve(__dirname, '../../../test/fixtures/name-variants.csv');
+const CSV_PATH = fs.existsSync(SHARED_CSV)
+  ? SHARED_CSV
+  : path.resolve(__dirname, '../../../test/fixtures/name-variants.csv');
 
 function readVariants(): VariantRow[] {
   const lines = fs
