@@ -349,6 +349,11 @@ describe('Inquiries and cases (e2e)', () => {
       .expect(201);
     const survivor = await seedCase(api, { surname: 'Бойко', givenName: 'Руслан', assigneeId: colleague.id });
     await api.http
+      .post(`/api/cases/${dup.body.id}/contacts`)
+      .set(caseworker.auth)
+      .send({ channel: 'phone', visibility: 'internal', summary: 'Дзвінок матері' })
+      .expect(201);
+    await api.http
       .post(`/api/cases/${dup.body.id}/merge`)
       .set(caseworker.auth)
       .send({ intoCaseId: survivor.id })
@@ -363,6 +368,8 @@ describe('Inquiries and cases (e2e)', () => {
     const kept = await api.http.get(`/api/cases/${survivor.id}`).set(council.auth).expect(200);
     expect(kept.body.inquiries.map((i: { id: string }) => i.id)).toEqual([inquiry.id]);
     expect(kept.body.notes[0]).toMatchObject({ body: 'дубль', originalCaseId: dup.body.id });
+    const contacts = await api.http.get(`/api/cases/${survivor.id}/contacts`).set(council.auth).expect(200);
+    expect(contacts.body.items.map((c: { summary: string }) => c.summary)).toEqual(['Дзвінок матері']);
     expect(kept.body.history.map((h: { action: string }) => h.action)).toEqual(
       expect.arrayContaining(['created', 'inquiry_linked', 'merged_in']),
     );
