@@ -16,3 +16,21 @@ export function toPersonRecord(person: PersonDto, disappearance?: DisappearanceD
     circumstances: disappearance?.circumstances ?? null,
   };
 }
+
+/** The twelve person columns in the order every INSERT and UPDATE of this context lists them. */
+export function personValues(p: PersonRecord): (string | null)[] {
+  return [
+    p.category,
+    p.surname,
+    p.givenName,
+    p.patronymic,
+    p.latinName,
+    p.dateOfBirth,
+    p.militaryUnit,
+    p.rank,
+    p.serviceNumber,
+    p.disappearanceDate,
+    p.disappearancePlace,
+    p.circumstances,
+  ];
+}

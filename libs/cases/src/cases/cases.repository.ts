@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PersonRecord } from '../person.dto';
+import { personValues } from '../person-record';
 import { IndexedWord } from '../search/name-keys';
 import { CaseStatus } from '../status/case-status';
 
@@ -96,21 +97,7 @@ export class CasesRepository {
            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          RETURNING *)
        SELECT ${CASE_COLUMNS} FROM c`,
-      [
-        assigneeId,
-        p.category,
-        p.surname,
-        p.givenName,
-        p.patronymic,
-        p.latinName,
-        p.dateOfBirth,
-        p.militaryUnit,
-        p.rank,
-        p.serviceNumber,
-        p.disappearanceDate,
-        p.disappearancePlace,
-        p.circumstances,
-      ],
+      [assigneeId, ...personValues(p)],
     );
     return rows[0];
   }
@@ -241,22 +228,7 @@ export class CasesRepository {
            circumstances = $14, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 RETURNING version)
        SELECT version FROM u`,
-      [
-        id,
-        version,
-        p.category,
-        p.surname,
-        p.givenName,
-        p.patronymic,
-        p.latinName,
-        p.dateOfBirth,
-        p.militaryUnit,
-        p.rank,
-        p.serviceNumber,
-        p.disappearanceDate,
-        p.disappearancePlace,
-        p.circumstances,
-      ],
+      [id, version, ...personValues(p)],
     );
     return rows[0]?.version ?? null;
   }

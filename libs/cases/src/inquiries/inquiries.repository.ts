@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PersonRecord } from '../person.dto';
+import { personValues } from '../person-record';
 import { InquiryStatus } from './dto/inquiry-actions.dto';
 
 export interface InquiryRow {
@@ -70,24 +71,7 @@ export class InquiriesRepository {
            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
          RETURNING *)
        SELECT ${COLUMNS} FROM i`,
-      [
-        ownerId,
-        p.category,
-        p.surname,
-        p.givenName,
-        p.patronymic,
-        p.latinName,
-        p.dateOfBirth,
-        p.militaryUnit,
-        p.rank,
-        p.serviceNumber,
-        p.disappearanceDate,
-        p.disappearancePlace,
-        p.circumstances,
-        extra.relationship,
-        extra.notifyEmail,
-        extra.notifySms,
-      ],
+      [ownerId, ...personValues(p), extra.relationship, extra.notifyEmail, extra.notifySms],
     );
     return rows[0];
   }
