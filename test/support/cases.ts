@@ -70,7 +70,7 @@ export async function seedCase(
       options.dateOfBirth ?? null,
     ],
   );
-  const { keys, words } = storedKeys(person);
+  const { keys, words } = storedKeys({ ...person, dateOfBirth: options.dateOfBirth ?? null });
   await db.query(`INSERT INTO case_name_keys (key, case_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`, [
     keys,
     rows[0].id,

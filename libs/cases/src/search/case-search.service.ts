@@ -78,7 +78,7 @@ export class CaseSearchService {
       }
       return [...options];
     });
-    const rows = await this.names.casesByKeys(lookupKeys(alternatives), dateOfBirth, CANDIDATE_CAP);
+    const rows = await this.names.casesByKeys(lookupKeys(alternatives, dateOfBirth), dateOfBirth, CANDIDATE_CAP);
     if (rows.length > 0 || alternatives.length < 2) return rows;
     // No pair matched (several words misspelt at once): fall back to single words.
     return this.names.casesByKeys(alternatives.flat(), dateOfBirth, CANDIDATE_CAP);

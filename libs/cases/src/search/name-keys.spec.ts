@@ -18,6 +18,25 @@ describe(storedKeys.name, () => {
   );
 });
 
+describe('birth keys', () => {
+  it('stores each word with the date of birth, and a dated query looks them up', () => {
+    const person = {
+      surname: 'Коваленко',
+      givenName: 'Олександр',
+      patronymic: 'Миколайович',
+      dateOfBirth: '1987-11-02',
+    };
+    const { keys } = storedKeys(person);
+    expect(keys.filter((k) => k.startsWith('b:1987-11-02|'))).toHaveLength(3);
+    const parsed = parseSearchQuery('Kovalenko Aleksandr 02.11.1987');
+    const wanted = lookupKeys(
+      parsed.words.map((w) => [w.canonical]),
+      parsed.dateOfBirth,
+    );
+    expect(wanted.filter((k) => keys.includes(k)).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe(parseSearchQuery.name, () => {
   it('takes a date of birth out of the query', () => {
     expect(parseSearchQuery('Коваленко 02.11.1987 Олександр')).toMatchObject({

@@ -33,8 +33,22 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-/** Every key a person's name is stored under: single words and unordered pairs. */
-export function storedKeys(person: { surname: string; givenName: string; patronymic?: string | null }): {
+/** A word's key together with a date of birth: namesakes born on other days never share it. */
+export function birthKey(dateOfBirth: string, key: string): string {
+  return `b:${dateOfBirth}|${key}`;
+}
+
+/**
+ * Every key a person's name is stored under: single words, unordered pairs, and (with a date of
+ * birth) each word with the date, so that a query carrying the date finds the person among
+ * thousands of namesakes with one exact lookup.
+ */
+export function storedKeys(person: {
+  surname: string;
+  givenName: string;
+  patronymic?: string | null;
+  dateOfBirth?: string | null;
+}): {
   keys: string[];
   words: IndexedWord[];
 } {
@@ -44,6 +58,7 @@ export function storedKeys(person: { surname: string; givenName: string; patrony
   for (let i = 0; i < canon.length; i++) {
     for (let j = i + 1; j < canon.length; j++) keys.add(pairKey(canon[i], canon[j]));
   }
+  if (person.dateOfBirth) for (const c of canon) keys.add(birthKey(person.dateOfBirth, c));
   return { keys: [...keys], words };
 }
 
@@ -71,10 +86,12 @@ export function parseSearchQuery(q: string): ParsedQuery {
 
 /**
  * The keys to look up for a query whose words have the given alternatives (the word itself and
- * its typo corrections): pairs across different words, or single keys for a one-word query.
+ * its typo corrections): pairs across different words, or single keys for a one-word query, and
+ * each word with the date of birth when the query has one (a case sharing more keys ranks first).
  */
-export function lookupKeys(alternatives: string[][]): string[] {
+export function lookupKeys(alternatives: string[][], dateOfBirth: string | null = null): string[] {
   const keys = new Set<string>();
+  if (dateOfBirth) for (const list of alternatives) for (const key of list) keys.add(birthKey(dateOfBirth, key));
   if (alternatives.length === 1) {
     for (const key of alternatives[0]) keys.add(key);
     return [...keys];
