@@ -34,3 +34,19 @@ export function personValues(p: PersonRecord): (string | null)[] {
     p.circumstances,
   ];
 }
+
+/** The person's columns as a row of `cases` or `inquiries` holds them (dates as YYYY-MM-DD text). */
+export interface PersonColumns {
+  category: 'military' | 'civilian';
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  latin_name: string | null;
+  date_of_birth: string | null;
+  military_unit: string | null;
+  rank: string | null;
+  service_number: string | null;
+  disappearance_date: string | null;
+  disappearance_place: string | null;
+  circumstances: string | null;
+}

@@ -2,28 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PersonRecord } from '../person.dto';
-import { personValues } from '../person-record';
+import { PersonColumns, personValues } from '../person-record';
 import { IndexedWord } from '../search/name-keys';
 import { CaseStatus } from '../status/case-status';
 
-export interface CaseRow {
+export interface CaseRow extends PersonColumns {
   id: string;
   reference: string;
   status: CaseStatus;
   version: number;
   assignee_id: string | null;
-  category: 'military' | 'civilian';
-  surname: string;
-  given_name: string;
-  patronymic: string | null;
-  latin_name: string | null;
-  date_of_birth: string | null;
-  military_unit: string | null;
-  rank: string | null;
-  service_number: string | null;
-  disappearance_date: string | null;
-  disappearance_place: string | null;
-  circumstances: string | null;
   merged_into_id: string | null;
   last_family_news_at: Date;
   created_at: Date;

@@ -2,27 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PersonRecord } from '../person.dto';
-import { personValues } from '../person-record';
+import { PersonColumns, personValues } from '../person-record';
 import { InquiryStatus } from './dto/inquiry-actions.dto';
 
-export interface InquiryRow {
+export interface InquiryRow extends PersonColumns {
   id: string;
   reference: string;
   owner_id: string;
   status: InquiryStatus;
   case_id: string | null;
-  category: 'military' | 'civilian';
-  surname: string;
-  given_name: string;
-  patronymic: string | null;
-  latin_name: string | null;
-  date_of_birth: string | null;
-  military_unit: string | null;
-  rank: string | null;
-  service_number: string | null;
-  disappearance_date: string | null;
-  disappearance_place: string | null;
-  circumstances: string | null;
   relationship: string;
   notify_email: boolean;
   notify_sms: boolean;
