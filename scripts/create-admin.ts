@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     process.exit(values.help ? 0 : 2);
   }
-  const config = loadConfig();
+  // The password may come in ADMIN_PASSWORD alone here: the pair rule is for the api's start-up.
+  const config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   const password = await readPassword();
   const dataSource = await new DataSource({
     ...dataSourceOptions(config, 'portal-cli'),
