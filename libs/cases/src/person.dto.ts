@@ -1,8 +1,8 @@
+import { trimString } from '@app/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
-export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 /** Cyrillic or Latin letters, apostrophes, hyphens and spaces, with at least one letter. */
 export const NAME_PATTERN =
   /^(?=.*[\p{Script=Cyrillic}\p{Script=Latin}])[\p{Script=Cyrillic}\p{Script=Latin}'’ʼ`\- .]+$/u;
@@ -14,14 +14,14 @@ export type Category = (typeof CATEGORIES)[number];
 /** The person sought or held: names as written, date of birth, military details. */
 export class PersonDto {
   @ApiProperty({ example: 'Шевченко', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   surname: string;
 
   @ApiProperty({ example: 'Андрій', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
@@ -29,7 +29,7 @@ export class PersonDto {
 
   @ApiPropertyOptional({ example: 'Петрович', maxLength: 100 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
@@ -37,7 +37,7 @@ export class PersonDto {
 
   @ApiPropertyOptional({ example: 'Shevchenko Andrii', maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   @Matches(LATIN_PATTERN, { message: 'latinName may hold only Latin letters, apostrophes, hyphens and spaces' })
@@ -55,21 +55,21 @@ export class PersonDto {
 
   @ApiPropertyOptional({ description: 'Military only', maxLength: 100 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   militaryUnit?: string;
 
   @ApiPropertyOptional({ description: 'Military only', maxLength: 60 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 60)
   rank?: string;
 
   @ApiPropertyOptional({ description: 'Military only', maxLength: 30 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 30)
   @Matches(/^[\p{L}\d-]+$/u, { message: 'serviceNumber may hold only letters, digits and hyphens' })
@@ -85,14 +85,14 @@ export class DisappearanceDto {
 
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   place?: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(4000)
   circumstances?: string;

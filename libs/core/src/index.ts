@@ -24,3 +24,4 @@ export * from './http/pagination';
 export * from './http/page-query.dto';
 export * from './http/uuid.pipe';
 export * from './outbox/outbox';
+export * from './http/transforms';

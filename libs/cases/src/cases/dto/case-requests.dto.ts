@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, queryBoolean, queryList, trimString } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CATEGORIES, DisappearanceDto, PersonDto, trim } from '../../person.dto';
+import { CATEGORIES, DisappearanceDto, PersonDto } from '../../person.dto';
 import { CASE_STATUSES, CaseStatus, EVIDENCE_SOURCES, EvidenceSource } from '../../status/case-status';
 
 export class CreateCaseDto {
@@ -33,7 +33,7 @@ export class ChangeStatusDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required for closed, deceased and reopening' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 2000)
   reason?: string;
@@ -60,7 +60,7 @@ export class AddNoteDto {
   visibility: 'internal' | 'shared';
 
   @ApiProperty({ maxLength: 5000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 5000)
   body: string;
@@ -99,14 +99,10 @@ export class UpdateCaseDto {
   disappearance?: UpdateDisappearanceDto;
 }
 
-const csv = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
-const bool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class ListCasesQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'A name in any script, any order, optionally with a date of birth' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   q?: string;
@@ -116,7 +112,7 @@ export class ListCasesQuery extends PageQueryDto {
     example: 'missing,captivity_confirmed',
   })
   @IsOptional()
-  @Transform(csv)
+  @Transform(queryList)
   @ArrayMaxSize(7)
   @IsIn(CASE_STATUSES, { each: true })
   status?: CaseStatus[];
@@ -128,7 +124,7 @@ export class ListCasesQuery extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(bool)
+  @Transform(queryBoolean)
   @IsBoolean()
   unassigned?: boolean;
 

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQueryDto } from '@app/core';
-import { trim } from '../../person.dto';
+import { PageQueryDto, queryBoolean, trimString } from '@app/core';
 
 export const KINSHIP_METHODS = ['document_seen', 'call_back', 'known_family'] as const;
 export const INQUIRY_STATUSES = ['submitted', 'in_review', 'linked', 'rejected', 'withdrawn'] as const;
@@ -11,7 +10,7 @@ export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 export class WithdrawInquiryDto {
   @ApiPropertyOptional({ maxLength: 1000 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 1000)
   reason?: string;
@@ -19,7 +18,7 @@ export class WithdrawInquiryDto {
 
 export class RejectInquiryDto {
   @ApiProperty({ maxLength: 1000, description: 'Shown to the family: write it for them' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 1000)
   reason: string;
@@ -45,7 +44,7 @@ export class ListInquiriesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Only inquiries not linked to a case (submitted or in review)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   unlinked?: boolean;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { EVIDENCE_SOURCES, EvidenceSource, trim } from '@app/cases';
-import { PageQueryDto } from '@app/core';
+import { EVIDENCE_SOURCES, EvidenceSource } from '@app/cases';
+import { PageQueryDto, trimString } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -53,14 +53,14 @@ export class CreateExchangeDto {
   date: string;
 
   @ApiProperty({ example: 'Обмін 30 грудня 2024', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   title: string;
 
   @ApiPropertyOptional({ example: 'ОАЕ', maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   mediator?: string;
@@ -73,7 +73,7 @@ export class CreateExchangeDto {
 
   @ApiPropertyOptional({ maxLength: 4000 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(4000)
   notes?: string;
@@ -95,14 +95,14 @@ export class UpdateExchangeDto {
 
   @ApiPropertyOptional({ maxLength: 200 })
   @present('title')
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String, description: 'null clears it' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   mediator?: string | null;
@@ -116,7 +116,7 @@ export class UpdateExchangeDto {
 
   @ApiPropertyOptional({ maxLength: 4000, nullable: true, type: String, description: 'null clears it' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(4000)
   notes?: string | null;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, queryBoolean } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -65,8 +65,6 @@ export class ConfirmReturneesDto {
   matches: ConfirmMatchDto[];
 }
 
-const bool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class ListBatchRowsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: CLASSIFICATIONS, description: 'none: the people no case was found for' })
   @IsOptional()
@@ -75,7 +73,7 @@ export class ListBatchRowsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'true: rows confirmed to a case; false: rows still open' })
   @IsOptional()
-  @Transform(bool)
+  @Transform(queryBoolean)
   @IsBoolean()
   applied?: boolean;
 }

@@ -1,12 +1,11 @@
+import { trimString } from '@app/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
 export class RegisterDto {
   @ApiProperty({ example: 'olena@example.com', maxLength: 254 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an e-mail address' })
@@ -18,7 +17,7 @@ export class RegisterDto {
   password: string;
 
   @ApiProperty({ example: 'Олена Коваленко', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   fullName: string;

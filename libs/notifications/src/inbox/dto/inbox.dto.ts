@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, queryBoolean } from '@app/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { MESSAGE_KINDS } from '../../notification-types';
@@ -8,7 +8,7 @@ import { InboxRow } from '../inbox.repository';
 export class InboxQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only messages not yet read' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   unread?: boolean;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, trimString } from '@app/core';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { ContactRow } from '../contacts.repository';
@@ -16,15 +16,13 @@ export const CONTACT_CHANNELS = [
 ] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
 export class LogContactDto {
   @ApiProperty({ enum: CONTACT_CHANNELS })
   @IsIn(CONTACT_CHANNELS)
   channel: ContactChannel;
 
   @ApiProperty({ maxLength: 2000, description: 'What was said; no more personal data than the case needs' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 2000)
   summary: string;

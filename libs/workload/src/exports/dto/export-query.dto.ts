@@ -1,12 +1,9 @@
+import { queryBoolean, queryList } from '@app/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATUSES, CATEGORIES, CaseStatus } from '@app/cases';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { WorkloadQuery } from '../../workload/dto/workload-query.dto';
-
-const csv = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
-const bool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class WorkloadExportQuery extends WorkloadQuery {}
 
@@ -16,7 +13,7 @@ export class CaseExportQuery {
     example: 'missing,captivity_confirmed',
   })
   @IsOptional()
-  @Transform(csv)
+  @Transform(queryList)
   @ArrayMaxSize(CASE_STATUSES.length)
   @IsIn(CASE_STATUSES, { each: true })
   status?: CaseStatus[];
@@ -28,7 +25,7 @@ export class CaseExportQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(bool)
+  @Transform(queryBoolean)
   @IsBoolean()
   unassigned?: boolean;
 
@@ -39,7 +36,7 @@ export class CaseExportQuery {
 
   @ApiPropertyOptional({ description: 'Only open cases whose family has had no news for OVERDUE_DAYS' })
   @IsOptional()
-  @Transform(bool)
+  @Transform(queryBoolean)
   @IsBoolean()
   overdue?: boolean;
 }
