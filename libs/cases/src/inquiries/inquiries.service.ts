@@ -12,6 +12,7 @@ import {
   toPage,
 } from '@app/core';
 import { assertCanRead, AuthUser, can } from '@app/identity';
+import { EntityManager } from 'typeorm';
 import { CasesRepository } from '../cases/cases.repository';
 import { toPersonRecord } from '../person-record';
 import { assertPerson } from '../person-rules';
@@ -199,12 +200,7 @@ export class InquiriesService {
   }
 
   /** Links an inquiry to a case inside the caller's transaction (also used when a case is opened from it). */
-  async linkWithin(
-    m: Parameters<Parameters<InquiriesRepository['transaction']>[0]>[0],
-    user: AuthUser,
-    row: InquiryRow,
-    caseId: string,
-  ): Promise<void> {
+  async linkWithin(m: EntityManager, user: AuthUser, row: InquiryRow, caseId: string): Promise<void> {
     if (row.status === 'submitted') await this.inquiries.addEvent(m, row.id, 'in_review', user.id);
     await this.inquiries.setStatus(m, row.id, { status: 'linked', caseId });
     await this.inquiries.addEvent(m, row.id, 'linked', user.id);
@@ -265,7 +261,7 @@ export class InquiriesService {
     user: AuthUser,
     id: string,
     action: string,
-    change: (m: Parameters<Parameters<InquiriesRepository['transaction']>[0]>[0], row: InquiryRow) => Promise<void>,
+    change: (m: EntityManager, row: InquiryRow) => Promise<void>,
   ): Promise<InquiryResponse> {
     return this.inquiries.transaction(async (m) => {
       const row = await this.inquiries.findForUpdate(m, id);
