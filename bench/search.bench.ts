@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { lookupKeys, parseSearchQuery, storedKeys } from '@app/cases';
+import {
+  CANDIDATE_CAP,
+  CASES_BY_KEYS_SQL,
+  CaseSearchService,
+  CaseSummaryRow,
+  parseSearchQuery,
+  rankCandidates,
+  storedKeys,
+} from '@app/cases';
 import { loadConfig } from '@app/core';
 import { createAccount } from '@app/identity';
 import Fastify from 'fastify';
@@ -8,18 +16,23 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { freePort } from '../scripts/support/embedded-postgres';
 import { startBenchDatabase } from './support/bench-db';
-import { LoadResult, printResults, runLoad } from './support/load';
+import { LoadResult, printResults, profiled, runLoad } from './support/load';
 import { NameGenerator } from './support/synthetic-names';
 
 /**
  * npm run bench:search — name search (`GET /api/cases?q=`) and inquiry matches at 100k and 1M
  * synthetic cases, at 8 and 32 concurrent requests, beside a bare Fastify + pg endpoint running
- * the same key lookup in the same run. BENCH_SIZES (default 100000,1000000) and BENCH_SECONDS
- * (default 6 per scenario) tune it.
+ * the same statement in the same run. BENCH_SIZES (default 100000,1000000) and BENCH_SECONDS
+ * (default 6 per scenario) tune it; BENCH_PROFILE=<prefix> writes a CPU profile of the api during
+ * each search load.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const PASSWORD = 'benchmark-password-not-common-42';
+const BARE_STATEMENT = 'bare: same statement';
+const BARE_SEARCH = 'bare: same search (statement + ranking)';
+const API_SEARCH = 'GET /api/cases?q=';
+const API_MATCHES = 'GET /api/inquiries/:id/matches';
 
 interface Person {
   surname: string;
@@ -73,22 +86,56 @@ async function seedCases(
     );
     if (sample.length < 2000) sample.push(...people.slice(0, 200));
   }
-  await db.query('ANALYZE');
+  // Steady state: autovacuum would have set the visibility map by now (index-only key lookups).
+  await db.query('VACUUM ANALYZE');
 }
 
-async function bareServer(databaseUrl: string): Promise<{ port: number; close: () => Promise<void> }> {
+/** The lookup of one query, as the api's search service plans it. */
+interface Plan {
+  keys: string[];
+  fallback: string[];
+  dateOfBirth: string | null;
+}
+
+/**
+ * The baselines, bare Fastify + pg (no framework, authentication, validation or audit), sending
+ * the api's very statement (prepared, as the api does) with the api's keys for the query, planned
+ * in advance as the api's word-correction cache has them after warm-up:
+ * - `/bare` answers the first 25 rows as they come (the statement alone);
+ * - `/bare-search` ranks them with the same name-matching library first, so it answers the same
+ *   search as the api.
+ */
+async function bareServer(
+  databaseUrl: string,
+  plans: Map<string, Plan>,
+): Promise<{ port: number; close: () => Promise<void> }> {
   const pool = new Pool({ connectionString: databaseUrl, max: 10 });
   const app = Fastify();
+  const rowsFor = async (q: string): Promise<CaseSummaryRow[]> => {
+    const plan = plans.get(q);
+    if (!plan) return [];
+    let { rows } = await pool.query<CaseSummaryRow>({
+      name: 'bare',
+      text: CASES_BY_KEYS_SQL,
+      values: [plan.keys, plan.dateOfBirth, CANDIDATE_CAP],
+    });
+    if (rows.length === 0 && plan.fallback.length > 0)
+      ({ rows } = await pool.query<CaseSummaryRow>({
+        name: 'bare',
+        text: CASES_BY_KEYS_SQL,
+        values: [plan.fallback, plan.dateOfBirth, CANDIDATE_CAP],
+      }));
+    return rows;
+  };
   app.get('/bare', async (request) => {
-    const q = String((request.query as { q?: string }).q ?? '');
-    const words = parseSearchQuery(q).words;
-    const keys = lookupKeys(words.map((w) => [w.canonical]));
-    const { rows } = await pool.query(
-      `SELECT c.id, c.surname, c.given_name, c.patronymic, c.date_of_birth FROM cases c
-        WHERE c.id IN (SELECT DISTINCT case_id FROM case_name_keys WHERE key = ANY($1::text[]) LIMIT 400)`,
-      [keys],
-    );
+    const rows = await rowsFor(String((request.query as { q?: string }).q ?? ''));
     return { items: rows.slice(0, 25) };
+  });
+  app.get('/bare-search', async (request) => {
+    const q = String((request.query as { q?: string }).q ?? '');
+    const parsed = parseSearchQuery(q);
+    const ranked = rankCandidates(await rowsFor(q), { fullName: parsed.nameText, dateOfBirth: parsed.dateOfBirth }, {});
+    return { items: ranked.slice(0, 25).map((r) => ({ ...r.row, score: r.score })) };
   });
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
@@ -136,7 +183,8 @@ async function main(): Promise<void> {
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
-  const bare = await bareServer(database.url);
+  const plans = new Map<string, Plan>();
+  const bare = await bareServer(database.url, plans);
   const summary: string[] = [];
   let seeded = 0;
   const first: Record<string, LoadResult> = {};
@@ -166,6 +214,12 @@ async function main(): Promise<void> {
       ).map((r: { id: string }) => r.id);
       const queries = sample.map((p, i) => gen.variant(p, i));
       const qs = (i: number): string => encodeURIComponent(queries[i % queries.length]);
+      const search = app.get(CaseSearchService);
+      plans.clear();
+      for (const q of queries) plans.set(q, await search.queryKeys(q));
+      const searchPaths = queries.map((_, i) => `/api/cases?q=${qs(i)}`);
+      const barePaths = queries.map((_, i) => `/bare?q=${qs(i)}`);
+      const matchPaths = inquiryIds.map((id) => `/api/inquiries/${id}/matches`);
 
       // Quality: the person searched for is among the results, and first when the date is given.
       let found = 0;
@@ -195,61 +249,41 @@ async function main(): Promise<void> {
       }
 
       const results: LoadResult[] = [];
+      const measure = (label: string, target: number, paths: string[], concurrency: number, seconds = SECONDS) =>
+        runLoad(
+          { label, port: target, concurrency, seconds, paths, headers: target === port ? headers : undefined },
+          database.pid,
+        );
+      const bareSearchPaths = queries.map((_, i) => `/bare-search?q=${qs(i)}`);
       for (const concurrency of [8, 32]) {
-        // warm-up
-        await runLoad({
-          label: 'warm-up',
-          port,
-          concurrency,
-          seconds: 1,
-          path: (i) => `/api/cases?q=${qs(i)}`,
-          headers,
-        });
+        // Warm-up of every endpoint (JIT, caches, connections).
+        for (const paths of [barePaths, bareSearchPaths]) await measure('warm-up', bare.port, paths, concurrency, 1);
+        for (const paths of [searchPaths, matchPaths]) await measure('warm-up', port, paths, concurrency, 1);
+        results.push(await measure(BARE_STATEMENT, bare.port, barePaths, concurrency));
+        results.push(await measure(BARE_SEARCH, bare.port, bareSearchPaths, concurrency));
         results.push(
-          await runLoad({
-            label: 'bare Fastify + pg (same lookup)',
-            port: bare.port,
-            concurrency,
-            seconds: SECONDS,
-            path: (i) => `/bare?q=${qs(i)}`,
-          }),
+          await profiled(`search-${size}-${concurrency}`, () => measure(API_SEARCH, port, searchPaths, concurrency)),
         );
-        results.push(
-          await runLoad({
-            label: 'GET /api/cases?q=',
-            port,
-            concurrency,
-            seconds: SECONDS,
-            path: (i) => `/api/cases?q=${qs(i)}`,
-            headers,
-          }),
-        );
-        results.push(
-          await runLoad({
-            label: 'GET /api/inquiries/:id/matches',
-            port,
-            concurrency,
-            seconds: SECONDS,
-            path: (i) => `/api/inquiries/${inquiryIds[i % inquiryIds.length]}/matches`,
-            headers,
-          }),
-        );
+        results.push(await measure(API_MATCHES, port, matchPaths, concurrency));
       }
       printResults(
-        `${size.toLocaleString('en')} cases (${SECONDS} s per line, 2 cores shared by load generator, api and database)`,
+        `${size.toLocaleString('en')} cases (${SECONDS} s per line; load generator, api and database share the machine's cores)`,
         results,
       );
-      const bare32 = results.find((r) => r.concurrency === 32 && r.label.startsWith('bare'))!;
-      const api32 = results.find((r) => r.concurrency === 32 && r.label.startsWith('GET /api/cases'))!;
-      const api8 = results.find((r) => r.concurrency === 8 && r.label.startsWith('GET /api/cases'))!;
-      const match32 = results.find((r) => r.concurrency === 32 && r.label.includes('matches'))!;
+      const at = (concurrency: number, label: string): LoadResult =>
+        results.find((r) => r.concurrency === concurrency && r.label === label)!;
+      const api32 = at(32, API_SEARCH);
+      const match32 = at(32, API_MATCHES);
       if (!first.api32) {
         first.api32 = api32;
         first.match32 = match32;
       }
+      const ratio = (label: string): string =>
+        `${(api32.throughput / at(32, label).throughput).toFixed(2)}× (${at(32, label).throughput.toFixed(0)} req/s)`;
       const line =
-        `${size.toLocaleString('en')} cases: search@32 ${api32.throughput.toFixed(0)} req/s = ${(api32.throughput / bare32.throughput).toFixed(2)}× bare (${bare32.throughput.toFixed(0)} req/s); ` +
-        `search p95@8 ${api8.p95.toFixed(1)} ms; matches@32 ${match32.throughput.toFixed(0)} req/s p95 ${match32.p95.toFixed(1)} ms; ` +
+        `${size.toLocaleString('en')} cases: search@32 ${api32.throughput.toFixed(0)} req/s = ${ratio(BARE_SEARCH)} of bare same search, ` +
+        `${ratio(BARE_STATEMENT)} of bare statement alone; search p95@8 ${at(8, API_SEARCH).p95.toFixed(1)} ms; ` +
+        `matches@32 ${match32.throughput.toFixed(0)} req/s p95 ${match32.p95.toFixed(1)} ms; ` +
         `found ${found}/${checks} among results, first with date ${firstWithDate}/${checks}` +
         (size !== SIZES[0]
           ? `; search@32 slowdown vs ${SIZES[0].toLocaleString('en')}: ${(first.api32.throughput / api32.throughput).toFixed(2)}×, matches ${(first.match32.throughput / match32.throughput).toFixed(2)}×`

@@ -1,11 +1,13 @@
 import { runMigrations } from '@app/core';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, RunningPostgres, startEmbeddedPostgres } from '../../scripts/support/embedded-postgres';
 
 /** A throw-away embedded PostgreSQL for one benchmark run, migrated. */
-export async function startBenchDatabase(name: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startBenchDatabase(
+  name: string,
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const dataDir = join(tmpdir(), `portal-bench-${name}-${process.pid}`);
   const port = await freePort();
   const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir, port, persistent: false });
@@ -14,6 +16,7 @@ export async function startBenchDatabase(name: string): Promise<{ url: string; s
   await runMigrations({ databaseUrl: url, dbPoolSize: 2, dbConnectTimeoutMs: 5000 });
   return {
     url,
+    pid: Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: async () => {
       await pg.stop();
       rmSync(dataDir, { recursive: true, force: true });

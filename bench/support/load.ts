@@ -1,4 +1,7 @@
 import { Agent, request } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface LoadResult {
   label: string;
@@ -10,17 +13,111 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** CPU time per request in ms, by process (Linux only): the server under test, the database, the load generator. */
+  cpu?: { server: number; database: number; load: number };
 }
 
-/** Drives `concurrency` keep-alive connections at a URL picker for `seconds`; latencies in ms. */
-export async function runLoad(options: {
+export interface LoadOptions {
   label: string;
   port: number;
   concurrency: number;
   seconds: number;
-  path: (i: number) => string;
+  /** Requested in turn, round and round. */
+  paths: string[];
   headers?: Record<string, string>;
-}): Promise<LoadResult> {
+}
+
+/**
+ * Drives `concurrency` keep-alive connections over `paths` for `seconds`; latencies in ms. The
+ * load comes from a child process, so the server under test (in this process) has its event loop
+ * to itself, and the CPU time of server, database and load generator can be told apart.
+ * `databasePid` is the postmaster, whose children are the database's processes.
+ */
+export function runLoad(options: LoadOptions, databasePid?: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, [], { serialization: 'advanced' });
+    const server = cpuByPid([process.pid]);
+    const database = databasePid ? cpuByPid(processTree(databasePid)) : null;
+    child.once('message', (result: LoadResult) => {
+      const n = Math.max(1, result.requests);
+      const load = cpuByPid([child.pid!]);
+      if (load.size > 0)
+        result.cpu = {
+          server: cpuSince(server, cpuByPid([process.pid])) / n,
+          database: database ? cpuSince(database, cpuByPid(processTree(databasePid!))) / n : 0,
+          load: cpuSince(new Map(), load) / n,
+        };
+      resolve(result);
+      child.kill();
+    });
+    child.once('error', reject);
+    child.send(options);
+  });
+}
+
+/** User + system CPU time in ms of each process still running, from /proc (empty without /proc). */
+function cpuByPid(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // not on Linux, or the process has ended
+    }
+  }
+  return out;
+}
+
+/** CPU used between two snapshots by the processes alive at the second (new ones in full). */
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
+}
+
+/** A process and its children (a postmaster and its backends). */
+function processTree(root: number): number[] {
+  const pids = [root];
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid === root) pids.push(Number(entry));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    return [];
+  }
+  return pids;
+}
+
+/**
+ * Runs `work` under the V8 CPU profiler when BENCH_PROFILE names a file prefix, writing
+ * `<prefix>-<name>.cpuprofile` (open it in Chrome DevTools); otherwise just runs it.
+ */
+export async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const prefix = process.env.BENCH_PROFILE;
+  if (!prefix) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${prefix}-${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function drive(options: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -40,7 +137,7 @@ export async function runLoad(options: {
     Array.from({ length: options.concurrency }, async () => {
       while (performance.now() < deadline) {
         const t0 = performance.now();
-        const status = await one(options.path(counter++));
+        const status = await one(options.paths[counter++ % options.paths.length]);
         latencies.push(performance.now() - t0);
         if (status !== 200) errors++;
       }
@@ -63,10 +160,16 @@ export async function runLoad(options: {
   };
 }
 
+if (process.send && require.main === module) {
+  process.once('message', (options: LoadOptions) => {
+    void drive(options).then((result) => process.send!(result));
+  });
+}
+
 export function printResults(title: string, results: LoadResult[]): void {
   console.log(`\n${title}`);
   console.log(
-    'label'.padEnd(34) +
+    'label'.padEnd(42) +
       'conc'.padStart(5) +
       'req/s'.padStart(9) +
       'p50 ms'.padStart(9) +
@@ -76,13 +179,16 @@ export function printResults(title: string, results: LoadResult[]): void {
   );
   for (const r of results) {
     console.log(
-      r.label.padEnd(34) +
+      r.label.padEnd(42) +
         String(r.concurrency).padStart(5) +
         r.throughput.toFixed(0).padStart(9) +
         r.p50.toFixed(2).padStart(9) +
         r.p95.toFixed(2).padStart(9) +
         r.p99.toFixed(2).padStart(9) +
-        String(r.errors).padStart(8),
+        String(r.errors).padStart(8) +
+        (r.cpu
+          ? `   cpu ms/req: server ${r.cpu.server.toFixed(2)}, db ${r.cpu.database.toFixed(2)}, load ${r.cpu.load.toFixed(2)}`
+          : ''),
     );
   }
 }

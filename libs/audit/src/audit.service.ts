@@ -1,14 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { preparedQuery } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry';
+
+const INSERT_SQL = `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, request_id, details)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`;
+const CHUNK = 5000;
+
+interface Waiter {
+  entries: AuditEntry[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * Appends to the audit trail. Pass the transaction's entity manager so that an entry commits
  * (or rolls back) with the change it records. The table refuses UPDATE and DELETE.
+ *
+ * Entries recorded outside a transaction (the reads of personal data) are written in groups:
+ * one insert is in flight at a time, and everything recorded meanwhile goes into the next one.
+ * Each caller still waits until its own entry has committed, so no data leaves the api before
+ * its read is on the trail; under load, one commit serves many requests.
  */
 @Injectable()
 export class AuditService {
+  private queue: Waiter[] = [];
+  private flushing = false;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
@@ -17,22 +36,57 @@ export class AuditService {
 
   async recordMany(entries: AuditEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (entries.length === 0) return;
-    const chunk = 5000;
-    for (let i = 0; i < entries.length; i += chunk) {
-      const part = entries.slice(i, i + chunk);
-      await manager.query(
-        `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, request_id, details)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`,
-        [
-          part.map((e) => e.actor.id),
-          part.map((e) => e.actor.role),
-          part.map((e) => e.action),
-          part.map((e) => e.entity),
-          part.map((e) => e.entityId ?? null),
-          part.map((e) => e.requestId ?? null),
-          part.map((e) => (e.details ? JSON.stringify(e.details) : null)),
-        ],
-      );
+    if (manager !== this.dataSource.manager) {
+      for (let i = 0; i < entries.length; i += CHUNK)
+        await manager.query(INSERT_SQL, values(entries.slice(i, i + CHUNK)));
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.queue.push({ entries, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue;
+        this.queue = [];
+        try {
+          await this.insert(group.flatMap((w) => w.entries));
+          for (const w of group) w.resolve();
+        } catch (error) {
+          if (group.length === 1) group[0].reject(error);
+          // One bad entry must not fail the others: each caller's entries alone.
+          else for (const w of group) await this.insert(w.entries).then(w.resolve, w.reject);
+        }
+      }
+    } finally {
+      this.flushing = false;
     }
   }
+
+  /** All or nothing, so that a failed group can be retried caller by caller without doubles. */
+  private async insert(entries: AuditEntry[]): Promise<void> {
+    if (entries.length <= CHUNK) {
+      await preparedQuery(this.dataSource, 'audit-insert', INSERT_SQL, values(entries));
+      return;
+    }
+    await this.dataSource.transaction(async (m) => {
+      for (let i = 0; i < entries.length; i += CHUNK) await m.query(INSERT_SQL, values(entries.slice(i, i + CHUNK)));
+    });
+  }
+}
+
+function values(part: AuditEntry[]): unknown[] {
+  return [
+    part.map((e) => e.actor.id),
+    part.map((e) => e.actor.role),
+    part.map((e) => e.action),
+    part.map((e) => e.entity),
+    part.map((e) => e.entityId ?? null),
+    part.map((e) => e.requestId ?? null),
+    part.map((e) => (e.details ? JSON.stringify(e.details) : null)),
+  ];
 }

@@ -6,3 +6,4 @@ export * from './search/case-search.service';
 export * from './search/name-keys';
 export * from './inquiries/inquiries.repository';
 export * from './person.dto';
+export * from './search/name-search.repository';

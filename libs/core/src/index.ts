@@ -6,6 +6,7 @@ export * from './errors/http-exception.filter';
 export * from './logging/logging.module';
 export * from './database/data-source';
 export * from './database/database.module';
+export * from './database/prepared';
 export * from './redis/redis.module';
 export * from './redis/redis.tokens';
 export * from './redis/redis-options';

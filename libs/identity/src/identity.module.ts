@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '@app/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { SessionCache } from './auth/session-cache';
 import { JWT_AUDIENCE, JWT_ISSUER, JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { SessionsRepository } from './auth/sessions.repository';
@@ -44,6 +45,7 @@ import { FirstAdminBootstrap } from './users/first-admin.bootstrap';
     AuthService,
     TokenService,
     SessionsRepository,
+    SessionCache,
     PasswordService,
     UsersRepository,
     UsersService,

@@ -12,3 +12,4 @@ export * from './password/password.service';
 export * from './maintenance/identity-maintenance.module';
 export * from './maintenance/sessions-prune.processor';
 export * from './users/create-account';
+export * from './auth/session-cache';

@@ -44,6 +44,7 @@ export {
   roleAssignments,
 } from './person-name';
 export {
+  type NameComparisonMemo,
   type NameMatchReason,
   type NameScore,
   type PersonNameWithDate,

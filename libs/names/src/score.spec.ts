@@ -128,6 +128,19 @@ describe(scoreNames.name, () => {
     expect(scorePreparedNames(prepareName(query), prepareName(SHEVCHENKO))).toEqual(scoreNames(query, SHEVCHENKO));
   });
 
+  it('gives the same scores with a memo shared by namesakes with other dates of birth', () => {
+    const query = prepareName({ fullName: 'Шевченко Андрей Петрович', dateOfBirth: '14.03.1991' });
+    const name = prepareName(SHEVCHENKO).name;
+    const memo = new Map();
+    for (const dateOfBirth of ['1991-03-14', '1985-07-01', null]) {
+      const candidate = { name, dateOfBirth: prepareName({ ...SHEVCHENKO, dateOfBirth }).dateOfBirth };
+      expect(scorePreparedNames(query, candidate, memo)).toEqual(
+        scoreNames({ fullName: 'Шевченко Андрей Петрович', dateOfBirth: '14.03.1991' }, { ...SHEVCHENKO, dateOfBirth }),
+      );
+    }
+    expect(memo.size).toBe(1);
+  });
+
   it('scores a hundred candidates in well under a millisecond each', () => {
     const surnames = [
       'Шевченко',

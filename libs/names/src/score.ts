@@ -252,6 +252,12 @@ function compareNames(
   return { score: combine(surname, given, patronymic), surname, given, patronymic };
 }
 
+/**
+ * Name comparisons of one query, by the candidate's resolved name (the object `prepareName` made):
+ * namesakes sharing one resolved name are compared once. Use a new memo for every query.
+ */
+export type NameComparisonMemo = Map<ResolvedName, { comparison: NameComparison; swapped: boolean }>;
+
 /** Analyses a name and its date of birth once, for `scorePreparedNames`. */
 export function prepareName(input: PersonNameWithDate): PreparedName {
   return { name: resolvePersonName(input), dateOfBirth: parseDateOfBirthParts(input.dateOfBirth) };
@@ -351,17 +357,22 @@ function isEmpty(name: ResolvedName): boolean {
 }
 
 /** `scoreNames` on names prepared with `prepareName` (faster when one query meets many). */
-export function scorePreparedNames(query: PreparedName, candidate: PreparedName): NameScore {
+export function scorePreparedNames(query: PreparedName, candidate: PreparedName, memo?: NameComparisonMemo): NameScore {
   if (isEmpty(query.name) || isEmpty(candidate.name)) {
     return { score: 0, reasons: ['surname_missing', 'given_name_missing', 'patronymic_missing'] };
   }
-  // A full name is read every plausible way against the other side (the query's when both are
-  // full names); two structured names are compared as given, or with surname and given swapped.
-  const { comparison, swapped } = isGuessed(query.name)
-    ? compareGuessed(query.name, candidate.name)
-    : isGuessed(candidate.name)
-      ? compareGuessed(candidate.name, query.name)
-      : compareStructured(query.name, candidate.name);
+  let compared = memo?.get(candidate.name);
+  if (compared === undefined) {
+    // A full name is read every plausible way against the other side (the query's when both are
+    // full names); two structured names are compared as given, or with surname and given swapped.
+    compared = isGuessed(query.name)
+      ? compareGuessed(query.name, candidate.name)
+      : isGuessed(candidate.name)
+        ? compareGuessed(candidate.name, query.name)
+        : compareStructured(query.name, candidate.name);
+    memo?.set(candidate.name, compared);
+  }
+  const { comparison, swapped } = compared;
   const dates = compareDatesOfBirth(query.dateOfBirth, candidate.dateOfBirth);
   const score = Math.min(1, Math.max(0, applyDateOfBirth(comparison.score, dates)));
   const reasons: NameMatchReason[] = [

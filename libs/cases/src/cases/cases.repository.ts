@@ -67,6 +67,31 @@ export const CASE_COLUMNS = `c.id, c.reference, c.status, c.version, c.assignee_
   to_char(c.disappearance_date, 'YYYY-MM-DD') AS disappearance_date, c.disappearance_place, c.circumstances,
   c.merged_into_id, c.last_family_news_at, c.created_at, c.updated_at, c.updated_at::text AS cursor_at`;
 
+/** What a list or a search shows of a case: no free text, no clock but the last change. */
+export type CaseSummaryRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'reference'
+  | 'status'
+  | 'version'
+  | 'assignee_id'
+  | 'category'
+  | 'surname'
+  | 'given_name'
+  | 'patronymic'
+  | 'latin_name'
+  | 'date_of_birth'
+  | 'military_unit'
+  | 'rank'
+  | 'service_number'
+  | 'merged_into_id'
+  | 'updated_at'
+>;
+
+export const CASE_SUMMARY_COLUMNS = `c.id, c.reference, c.status, c.version, c.assignee_id, c.category, c.surname, c.given_name,
+  c.patronymic, c.latin_name, to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, c.military_unit, c.rank,
+  c.service_number, c.merged_into_id, c.updated_at`;
+
 /** Every SQL statement of the cases context's cases. */
 @Injectable()
 export class CasesRepository {

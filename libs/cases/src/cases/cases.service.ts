@@ -10,7 +10,7 @@ import { assertPerson } from '../person-rules';
 import { CaseSearchService } from '../search/case-search.service';
 import { storedKeys } from '../search/name-keys';
 import { CaseStatusService, staleVersion } from './case-status.service';
-import { CaseRow, CasesRepository } from './cases.repository';
+import { CaseRow, CaseSummaryRow, CasesRepository } from './cases.repository';
 import { AddNoteDto, AssignCaseDto, ChangeStatusDto, ListCasesQuery, UpdateCaseDto } from './dto/case-requests.dto';
 import {
   CaseDetailResponse,
@@ -408,7 +408,7 @@ export class CasesService {
   }
 }
 
-function matchesFilter(row: CaseRow, q: ListCasesQuery): boolean {
+function matchesFilter(row: CaseSummaryRow, q: ListCasesQuery): boolean {
   if (q.status?.length && !q.status.includes(row.status)) return false;
   if (q.assigneeId && row.assignee_id !== q.assigneeId) return false;
   if (q.unassigned && row.assignee_id !== null) return false;

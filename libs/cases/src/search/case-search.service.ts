@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { keySimilarity, prepareName, scoreNames, scorePreparedNames } from '@app/names';
-import { CaseRow, CasesRepository } from '../cases/cases.repository';
+import {
+  keySimilarity,
+  NameComparisonMemo,
+  parseDateOfBirthParts,
+  PreparedName,
+  prepareName,
+  scoreNames,
+  scorePreparedNames,
+} from '@app/names';
+import { CaseSummaryRow, CasesRepository } from '../cases/cases.repository';
 import { IndexedWord, lookupKeys, parseSearchQuery, storedKeys } from './name-keys';
 import { NameSearchRepository } from './name-search.repository';
 
 export interface ScoredCase {
-  row: CaseRow;
+  row: CaseSummaryRow;
   score: number;
   reasons: string[];
 }
@@ -21,7 +29,7 @@ export interface MatchQuery {
 }
 
 /** How many cases the library scores for one query (the best by shared name keys). */
-const CANDIDATE_CAP = 120;
+export const CANDIDATE_CAP = 120;
 /** Below this a candidate is not shown: it shares too little of the name. */
 const MIN_SCORE = 0.35;
 const MIN_CORRECTION_SIMILARITY = 0.6;
@@ -42,7 +50,7 @@ export class CaseSearchService {
     const parsed = parseSearchQuery(q);
     if (parsed.words.length === 0) return [];
     const rows = await this.candidates(parsed.words, parsed.dateOfBirth);
-    return rank(rows, { fullName: parsed.nameText, dateOfBirth: parsed.dateOfBirth }, {});
+    return rankCandidates(rows, { fullName: parsed.nameText, dateOfBirth: parsed.dateOfBirth }, {});
   }
 
   /** Existing cases for a person (an inquiry, a row of a return list), best first with reasons. */
@@ -65,12 +73,30 @@ export class CaseSearchService {
           patronymic: query.patronymic,
           dateOfBirth: query.dateOfBirth,
         };
-    return rank(rows, name, { militaryUnit: query.militaryUnit, serviceNumber: query.serviceNumber }).slice(0, limit);
+    return rankCandidates(rows, name, { militaryUnit: query.militaryUnit, serviceNumber: query.serviceNumber }).slice(
+      0,
+      limit,
+    );
   }
 
-  private async candidates(words: IndexedWord[], dateOfBirth: string | null): Promise<CaseRow[]> {
+  /**
+   * The keys a free-text query looks up: pairs of its words (with their typo corrections), and the
+   * single words when no pair matched. Public for the benchmark, which sends the same statement
+   * from a bare endpoint.
+   */
+  async queryKeys(q: string): Promise<{ keys: string[]; fallback: string[]; dateOfBirth: string | null }> {
+    const parsed = parseSearchQuery(q);
+    const alternatives = await this.alternatives(parsed.words);
+    return {
+      keys: lookupKeys(alternatives, parsed.dateOfBirth),
+      fallback: alternatives.length < 2 ? [] : alternatives.flat(),
+      dateOfBirth: parsed.dateOfBirth,
+    };
+  }
+
+  private async alternatives(words: IndexedWord[]): Promise<string[][]> {
     const corrections = await this.names.corrections([...new Set(words.map((w) => w.phonetic))]);
-    const alternatives = words.map((w) => {
+    return words.map((w) => {
       const options = new Set([w.canonical]);
       for (const c of corrections.get(w.phonetic) ?? []) {
         if (c.word === w.phonetic || keySimilarity(c.word, w.phonetic) >= MIN_CORRECTION_SIMILARITY)
@@ -78,6 +104,10 @@ export class CaseSearchService {
       }
       return [...options];
     });
+  }
+
+  private async candidates(words: IndexedWord[], dateOfBirth: string | null): Promise<CaseSummaryRow[]> {
+    const alternatives = await this.alternatives(words);
     const rows = await this.names.casesByKeys(lookupKeys(alternatives, dateOfBirth), dateOfBirth, CANDIDATE_CAP);
     if (rows.length > 0 || alternatives.length < 2) return rows;
     // No pair matched (several words misspelt at once): fall back to single words.
@@ -85,23 +115,17 @@ export class CaseSearchService {
   }
 }
 
-function rank(
-  rows: CaseRow[],
+/** Scores candidates with the name-matching library (and service number, unit), best first. */
+export function rankCandidates(
+  rows: CaseSummaryRow[],
   query: Parameters<typeof scoreNames>[0],
   extra: { militaryUnit?: string | null; serviceNumber?: string | null },
 ): ScoredCase[] {
   const scored: ScoredCase[] = [];
   const prepared = prepareName(query);
+  const memo: NameComparisonMemo = new Map();
   for (const row of rows) {
-    const result = scorePreparedNames(
-      prepared,
-      prepareName({
-        surname: row.surname,
-        givenName: row.given_name,
-        patronymic: row.patronymic,
-        dateOfBirth: row.date_of_birth,
-      }),
-    );
+    const result = scorePreparedNames(prepared, preparedCase(row), memo);
     let score = result.score;
     const reasons: string[] = [...result.reasons];
     if (extra.serviceNumber && row.service_number && sameToken(extra.serviceNumber, row.service_number)) {
@@ -118,6 +142,35 @@ function rank(
     if (score >= MIN_SCORE) scored.push({ row, score: Math.round(score * 1000) / 1000, reasons });
   }
   return scored.sort((a, b) => b.score - a.score || a.row.id.localeCompare(b.row.id));
+}
+
+/**
+ * Names analysed once per process: the analysis (transliteration, classes, keys) costs more than
+ * the comparison, and the same names come back search after search (many namesakes). Bounded;
+ * the oldest entries go first. Dates of birth are parsed apart, so namesakes share one entry.
+ */
+const resolvedNames = new Map<string, PreparedName['name']>();
+const parsedDates = new Map<string, PreparedName['dateOfBirth']>();
+const CACHE_LIMIT = 100_000;
+
+function preparedCase(row: CaseSummaryRow): PreparedName {
+  const key = `${row.surname}\u0000${row.given_name}\u0000${row.patronymic ?? ''}`;
+  let name = resolvedNames.get(key);
+  if (name === undefined) {
+    name = prepareName({ surname: row.surname, givenName: row.given_name, patronymic: row.patronymic }).name;
+    remember(resolvedNames, key, name);
+  }
+  let dateOfBirth = row.date_of_birth === null ? null : parsedDates.get(row.date_of_birth);
+  if (dateOfBirth === undefined && row.date_of_birth !== null) {
+    dateOfBirth = parseDateOfBirthParts(row.date_of_birth);
+    remember(parsedDates, row.date_of_birth, dateOfBirth);
+  }
+  return { name, dateOfBirth: dateOfBirth ?? null };
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
 }
 
 function sameToken(a: string, b: string): boolean {

@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { preparedQuery } from '@app/core';
 import { DataSource } from 'typeorm';
-import { CASE_COLUMNS, CaseRow } from '../cases/cases.repository';
+import { CASE_SUMMARY_COLUMNS, CaseSummaryRow } from '../cases/cases.repository';
 
 export interface Correction {
   word: string;
   canonical: string;
 }
+
+/**
+ * Cases stored under the most of the keys ($1), those born on $2 first, at most $3. Exported for
+ * the benchmark's bare endpoint, which runs the very same statement.
+ */
+export const CASES_BY_KEYS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS} FROM (
+         SELECT case_id, count(*) AS hits FROM case_name_keys WHERE key = ANY($1::text[])
+          GROUP BY case_id ORDER BY count(*) DESC LIMIT $3 * 4
+       ) k JOIN cases c ON c.id = k.case_id
+       WHERE c.merged_into_id IS NULL
+       ORDER BY k.hits DESC, (c.date_of_birth = $2::date) DESC NULLS LAST, c.id
+       LIMIT $3`;
 
 const EXACT_TTL_MS = 10 * 60_000;
 const CORRECTION_TTL_MS = 30_000;
@@ -58,17 +71,12 @@ export class NameSearchRepository {
    * Cases stored under the most of the keys (pairs of name words), those born on `dateOfBirth`
    * first, at most `cap`, in one statement: the ranking library then scores only these.
    */
-  async casesByKeys(keys: string[], dateOfBirth: string | null, cap: number): Promise<CaseRow[]> {
+  async casesByKeys(keys: string[], dateOfBirth: string | null, cap: number): Promise<CaseSummaryRow[]> {
     if (keys.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT ${CASE_COLUMNS} FROM (
-         SELECT case_id, count(*) AS hits FROM case_name_keys WHERE key = ANY($1::text[])
-          GROUP BY case_id ORDER BY count(*) DESC LIMIT $3 * 4
-       ) k JOIN cases c ON c.id = k.case_id
-       WHERE c.merged_into_id IS NULL
-       ORDER BY k.hits DESC, (c.date_of_birth = $2::date) DESC NULLS LAST, c.id
-       LIMIT $3`,
-      [keys, dateOfBirth, cap],
-    );
+    return preparedQuery<CaseSummaryRow>(this.dataSource, 'cases-by-name-keys', CASES_BY_KEYS_SQL, [
+      keys,
+      dateOfBirth,
+      cap,
+    ]);
   }
 }

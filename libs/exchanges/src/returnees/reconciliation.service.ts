@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { CaseRow, CasesRepository, CaseSearchService, MatchQuery, ScoredCase } from '@app/cases';
+import { CaseRow, CaseSummaryRow, CasesRepository, CaseSearchService, MatchQuery, ScoredCase } from '@app/cases';
 import {
   AppConfig,
   APP_CONFIG,
@@ -79,7 +79,7 @@ export class ReconciliationService {
     if (!checked.ok) throw refusedList(checked.problems);
 
     const found = await this.matchAll(checked.rows);
-    const caseRows = new Map<string, CaseRow>();
+    const caseRows = new Map<string, CaseSummaryRow>();
     for (const list of found) for (const f of list) caseRows.set(f.row.id, f.row);
     const classified = classifyRows(
       checked.rows.map((row, i) => ({

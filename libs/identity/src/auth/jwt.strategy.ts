@@ -1,27 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { AppConfig, APP_CONFIG } from '@app/core';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AuthUser } from '../authz/auth-user';
 import { UsersRepository } from '../users/users.repository';
+import { SessionCache } from './session-cache';
 import { AccessClaims } from './token.service';
 
 export const JWT_ISSUER = 'family-case-portal';
 export const JWT_AUDIENCE = 'family-case-portal-api';
 
 /**
- * Checks the token's signature and expiry, then the account and the session in the database:
- * a deactivated account or a revoked session stops working at once, not at token expiry.
+ * Checks the token's signature and expiry, then the account and the session in the database (or
+ * the session cache, which every revocation clears): a deactivated account or a revoked session
+ * stops working at once, not at token expiry.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     private readonly users: UsersRepository,
+    private readonly sessions: SessionCache,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A key object, not the string: given a string, jsonwebtoken first tries (and fails) to
+      // parse it as a public key on every request, which cost more than the rest of the check.
+      // passport-jwt hands the key to jsonwebtoken untouched; its typings only know string | Buffer.
+      secretOrKey: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
@@ -32,7 +39,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: AccessClaims): Promise<Omit<AuthUser, 'requestId'> | false> {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
     if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) return false;
-    const row = await this.users.findForSession(claims.sub, claims.sid);
+    let row = this.sessions.get(claims.sub, claims.sid);
+    if (!row) {
+      const mark = this.sessions.mark();
+      row = (await this.users.findForSession(claims.sub, claims.sid)) ?? undefined;
+      if (row) this.sessions.put(claims.sub, claims.sid, row, mark);
+    }
     if (!row || !row.active || row.revoked_at || row.expires_at.getTime() <= Date.now()) return false;
     return {
       id: row.id,

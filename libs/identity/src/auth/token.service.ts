@@ -4,6 +4,7 @@ import { AppConfig, APP_CONFIG, DomainError } from '@app/core';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Role } from '../authz/roles';
+import { SessionCache } from './session-cache';
 import { SessionsRepository } from './sessions.repository';
 
 export interface TokenPair {
@@ -29,6 +30,7 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly sessions: SessionsRepository,
+    private readonly sessionCache: SessionCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,7 +61,7 @@ export class TokenService {
       if (row.session_revoked_at) return { kind: 'invalid' as const };
       if (row.used_at) {
         await this.sessions.revokeSession(m, row.session_id, 'reuse_detected');
-        return { kind: 'reused' as const, userId: row.user_id };
+        return { kind: 'reused' as const, userId: row.user_id, sessionId: row.session_id };
       }
       if (row.expires_at.getTime() <= Date.now() || row.session_expires_at.getTime() <= Date.now()) {
         return { kind: 'invalid' as const };
@@ -76,6 +78,7 @@ export class TokenService {
     });
     if (outcome.kind === 'rotated') return outcome.pair;
     if (outcome.kind === 'reused') {
+      await this.sessionCache.invalidateSession(outcome.sessionId);
       throw new DomainError(
         'unauthenticated',
         'This refresh token was already used: the session has been revoked, sign in again',
@@ -86,6 +89,7 @@ export class TokenService {
 
   async revokeSession(sessionId: string, reason: 'logout'): Promise<void> {
     await this.sessions.transaction((m) => this.sessions.revokeSession(m, sessionId, reason));
+    await this.sessionCache.invalidateSession(sessionId);
   }
 
   verifyAccessToken(token: string): Promise<AccessClaims> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { preparedQuery } from '@app/core';
 import { EntityManager, Repository } from 'typeorm';
 import { Role } from '../authz/roles';
 import { UserEntity } from './user.entity';
@@ -55,7 +56,10 @@ export class UsersRepository {
 
   /** The user behind an access token, with the state of the token's session, in one query. */
   async findForSession(userId: string, sessionId: string): Promise<SessionUserRow | null> {
-    const rows: SessionUserRow[] = await this.users.query(
+    // Every authenticated request runs this: prepared once per connection.
+    const rows = await preparedQuery<SessionUserRow>(
+      this.users.manager.connection,
+      'session-user',
       `SELECT u.id, u.email, u.full_name, u.role, u.language, u.active, s.revoked_at, s.expires_at
          FROM users u JOIN sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2`,

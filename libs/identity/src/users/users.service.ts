@@ -4,6 +4,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, toPage } from '@app
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { normaliseEmail } from '../auth/auth.service';
+import { SessionCache } from '../auth/session-cache';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { AuthUser } from '../authz/auth-user';
 import { isStaff, StaffRole } from '../authz/roles';
@@ -24,6 +25,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly sessionCache: SessionCache,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -79,7 +81,7 @@ export class UsersService {
     if (dto.role === undefined && dto.active === undefined) {
       throw DomainError.validation([{ field: 'body', rule: 'notEmpty', message: 'send role, active or both' }]);
     }
-    return this.dataSource.transaction(async (m) => {
+    const updated = await this.dataSource.transaction(async (m) => {
       const user = await this.users.lockById(id, m);
       if (!user) throw DomainError.notFound('User');
       if (dto.role !== undefined && !isStaff(user.role)) {
@@ -112,6 +114,9 @@ export class UsersService {
       this.logger.log({ userId: id, changes }, 'account changed');
       return (await this.users.lockById(id, m))!;
     });
+    // Committed: every api process forgets the account's checked sessions before its next request.
+    await this.sessionCache.invalidateUser(id);
+    return updated;
   }
 
   /** Creates an admin when none is active (start-up with ADMIN_EMAIL/ADMIN_PASSWORD). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DisappearanceResponse, PersonResponse, toPersonResponse } from '../../inquiries/dto/inquiry.response';
-import { CaseRow, HistoryRow, NoteRow } from '../cases.repository';
+import { CaseSummaryRow, HistoryRow, NoteRow } from '../cases.repository';
 
 export class CaseSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -74,7 +74,7 @@ export class CreatedCaseResponse {
   @ApiProperty({ nullable: true, type: String }) assigneeId: string | null;
 }
 
-export function toCaseSummary(r: CaseRow, score?: number): CaseSummaryResponse {
+export function toCaseSummary(r: CaseSummaryRow, score?: number): CaseSummaryResponse {
   return {
     id: r.id,
     reference: r.reference,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CaseRow } from '@app/cases';
+import { CaseRow, CaseSummaryRow } from '@app/cases';
 import { Outcome, OUTCOMES } from '../../exchange-outcome';
 import { LinkResult, RefusalReason } from '../../links/link-plan';
 import { BatchRow, StoredRow } from '../batches.repository';
@@ -138,7 +138,7 @@ export class ConfirmResponse {
   openRows: OpenRowItem[];
 }
 
-export function toCandidateResponse(c: ScoredCandidate, row: CaseRow | undefined): CandidateResponse {
+export function toCandidateResponse(c: ScoredCandidate, row: CaseSummaryRow | undefined): CandidateResponse {
   return {
     caseId: c.caseId,
     score: c.score,
