@@ -16,18 +16,19 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { freePort } from '../scripts/support/embedded-postgres';
 import { startBenchDatabase } from './support/bench-db';
-import { LoadResult, printResults, profiled, runLoad } from './support/load';
+import { LoadResult, pooled, printResults, profiled, runLoad } from './support/load';
 import { NameGenerator } from './support/synthetic-names';
 
 /**
  * npm run bench:search — name search (`GET /api/cases?q=`) and inquiry matches at 100k and 1M
  * synthetic cases, at 8 and 32 concurrent requests, beside a bare Fastify + pg endpoint running
- * the same statement in the same run. BENCH_SIZES (default 100000,1000000) and BENCH_SECONDS
- * (default 6 per scenario) tune it; BENCH_PROFILE=<prefix> writes a CPU profile of the api during
+ * the same statement in the same run. BENCH_SIZES (default 100000,1000000), BENCH_SECONDS (default
+ * 4 per round) and BENCH_ROUNDS (default 3, interleaved) tune it; BENCH_PROFILE=<prefix> writes a CPU profile of the api during
  * each search load.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PASSWORD = 'benchmark-password-not-common-42';
 const BARE_STATEMENT = 'bare: same statement';
 const BARE_SEARCH = 'bare: same search (statement + ranking)';
@@ -256,18 +257,25 @@ async function main(): Promise<void> {
         );
       const bareSearchPaths = queries.map((_, i) => `/bare-search?q=${qs(i)}`);
       for (const concurrency of [8, 32]) {
-        // Warm-up of every endpoint (JIT, caches, connections).
-        for (const paths of [barePaths, bareSearchPaths]) await measure('warm-up', bare.port, paths, concurrency, 1);
-        for (const paths of [searchPaths, matchPaths]) await measure('warm-up', port, paths, concurrency, 1);
-        results.push(await measure(BARE_STATEMENT, bare.port, barePaths, concurrency));
-        results.push(await measure(BARE_SEARCH, bare.port, bareSearchPaths, concurrency));
-        results.push(
-          await profiled(`search-${size}-${concurrency}`, () => measure(API_SEARCH, port, searchPaths, concurrency)),
-        );
-        results.push(await measure(API_MATCHES, port, matchPaths, concurrency));
+        // Warm-up of every endpoint (JIT, caches, connections), then rounds of each in turn.
+        for (const paths of [barePaths, bareSearchPaths]) await measure('warm-up', bare.port, paths, concurrency, 2);
+        for (const paths of [searchPaths, matchPaths]) await measure('warm-up', port, paths, concurrency, 3);
+        const rounds = new Map<string, LoadResult[]>();
+        const add = (r: LoadResult): void => void rounds.set(r.label, [...(rounds.get(r.label) ?? []), r]);
+        for (let round = 0; round < ROUNDS; round++) {
+          add(await measure(BARE_STATEMENT, bare.port, barePaths, concurrency));
+          add(await measure(BARE_SEARCH, bare.port, bareSearchPaths, concurrency));
+          add(
+            await profiled(`search-${size}-${concurrency}-${round}`, () =>
+              measure(API_SEARCH, port, searchPaths, concurrency),
+            ),
+          );
+          add(await measure(API_MATCHES, port, matchPaths, concurrency));
+        }
+        for (const list of rounds.values()) results.push(pooled(list));
       }
       printResults(
-        `${size.toLocaleString('en')} cases (${SECONDS} s per line; load generator, api and database share the machine's cores)`,
+        `${size.toLocaleString('en')} cases (${ROUNDS} interleaved rounds of ${SECONDS} s per line; load generator, api and database share the machine's cores)`,
         results,
       );
       const at = (concurrency: number, label: string): LoadResult =>

@@ -15,6 +15,8 @@ export interface LoadResult {
   p99: number;
   /** CPU time per request in ms, by process (Linux only): the server under test, the database, the load generator. */
   cpu?: { server: number; database: number; load: number };
+  /** Every latency, sorted (for pooling rounds). */
+  latencies: number[];
 }
 
 export interface LoadOptions {
@@ -157,6 +159,36 @@ async function drive(options: LoadOptions): Promise<LoadResult> {
     p50: q(0.5),
     p95: q(0.95),
     p99: q(0.99),
+    latencies,
+  };
+}
+
+/**
+ * Pools rounds of one scenario: requests over total time, percentiles over every latency, CPU per
+ * request weighted by requests. Rounds of different scenarios interleaved spread the machine's
+ * drift over all of them alike.
+ */
+export function pooled(rounds: LoadResult[]): LoadResult {
+  const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const requests = latencies.length;
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
+  const q = (p: number): number => latencies[Math.min(requests - 1, Math.floor(p * requests))] ?? 0;
+  const cpuOf = (key: 'server' | 'database' | 'load'): number =>
+    rounds.reduce((sum, r) => sum + (r.cpu?.[key] ?? 0) * r.requests, 0) / Math.max(1, requests);
+  return {
+    label: rounds[0].label,
+    concurrency: rounds[0].concurrency,
+    requests,
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    seconds,
+    throughput: requests / seconds,
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    cpu: rounds.every((r) => r.cpu)
+      ? { server: cpuOf('server'), database: cpuOf('database'), load: cpuOf('load') }
+      : undefined,
+    latencies,
   };
 }
 

@@ -26,3 +26,4 @@ export * from './http/page-query.dto';
 export * from './http/uuid.pipe';
 export * from './outbox/outbox';
 export * from './http/transforms';
+export * from './redis/invalidations';

@@ -177,13 +177,23 @@ export class CasesRepository {
     return rows.map((r) => r.id);
   }
 
-  async replaceNameKeys(m: EntityManager, caseId: string, keys: string[], words: IndexedWord[]): Promise<void> {
+  async replaceNameKeys(
+    m: EntityManager,
+    caseId: string,
+    keys: string[],
+    words: IndexedWord[],
+  ): Promise<{ newWords: number }> {
     await m.query(`DELETE FROM case_name_keys WHERE case_id = $1`, [caseId]);
-    await this.insertNameKeys(m, [caseId], [keys], [words]);
+    return this.insertNameKeys(m, [caseId], [keys], [words]);
   }
 
-  /** Bulk form: keys[i] and words[i] belong to caseIds[i]. */
-  async insertNameKeys(m: EntityManager, caseIds: string[], keys: string[][], words: IndexedWord[][]): Promise<void> {
+  /** Bulk form: keys[i] and words[i] belong to caseIds[i]. Tells how many name words were new to the dictionary. */
+  async insertNameKeys(
+    m: EntityManager,
+    caseIds: string[],
+    keys: string[][],
+    words: IndexedWord[][],
+  ): Promise<{ newWords: number }> {
     const keyCases: string[] = [];
     const keyValues: string[] = [];
     caseIds.forEach((id, i) => {
@@ -200,12 +210,13 @@ export class CasesRepository {
     }
     const seen = new Map<string, string>();
     for (const list of words) for (const w of list) seen.set(w.phonetic, w.canonical);
-    if (seen.size > 0) {
-      await m.query(
-        `INSERT INTO name_words (word, canonical) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (word) DO NOTHING`,
-        [[...seen.keys()], [...seen.values()]],
-      );
-    }
+    if (seen.size === 0) return { newWords: 0 };
+    const added: unknown[] = await m.query(
+      `INSERT INTO name_words (word, canonical) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (word) DO NOTHING
+       RETURNING word`,
+      [[...seen.keys()], [...seen.values()]],
+    );
+    return { newWords: added.length };
   }
 
   async deleteNameKeys(m: EntityManager, caseId: string): Promise<void> {

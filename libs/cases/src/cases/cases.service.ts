@@ -38,7 +38,8 @@ export class CasesService {
 
   /** Opens a case for the person of an inquiry and links the inquiry to it. */
   async createFromInquiry(user: AuthUser, inquiryId: string): Promise<CreatedCaseResponse> {
-    return this.cases.transaction(async (m) => {
+    let newWords = 0;
+    const created = await this.cases.transaction(async (m) => {
       const inquiry = await this.inquiries.findForUpdate(m, inquiryId);
       if (!inquiry) throw DomainError.notFound('Inquiry');
       if (inquiry.status !== 'submitted' && inquiry.status !== 'in_review') {
@@ -65,7 +66,7 @@ export class CasesService {
       const assigneeId = user.role === 'caseworker' ? user.id : null;
       const row = await this.cases.insert(m, person, assigneeId);
       const { keys, words } = storedKeys(person);
-      await this.cases.insertNameKeys(m, [row.id], [keys], [words]);
+      ({ newWords } = await this.cases.insertNameKeys(m, [row.id], [keys], [words]));
       await this.cases.addHistory(m, {
         caseId: row.id,
         actorId: user.id,
@@ -87,6 +88,8 @@ export class CasesService {
       );
       return { id: row.id, reference: row.reference, status: row.status, version: row.version, assigneeId };
     });
+    if (newWords > 0) await this.search.wordsAdded();
+    return created;
   }
 
   async list(user: AuthUser, query: ListCasesQuery): Promise<Page<CaseSummaryResponse>> {
@@ -186,7 +189,8 @@ export class CasesService {
   }
 
   async update(user: AuthUser, id: string, dto: UpdateCaseDto): Promise<CaseSummaryResponse> {
-    return this.changeCase(user, id, async (m, row) => {
+    let newWords = 0;
+    const updated = await this.changeCase(user, id, async (m, row) => {
       const p = dto.person ?? {};
       const d = dto.disappearance ?? {};
       const pick = <T>(value: T | undefined | null, current: T | null): T | null =>
@@ -209,11 +213,13 @@ export class CasesService {
       const version = await this.cases.updatePersonIfVersion(m, id, dto.version, next);
       if (version === null) throw staleVersion(row);
       const { keys, words } = storedKeys(next);
-      await this.cases.replaceNameKeys(m, id, keys, words);
+      ({ newWords } = await this.cases.replaceNameKeys(m, id, keys, words));
       const changed = [...Object.keys(p).map((k) => `person.${k}`), ...Object.keys(d).map((k) => `disappearance.${k}`)];
       await this.cases.addHistory(m, { caseId: id, actorId: user.id, action: 'updated', details: { fields: changed } });
       return { action: 'case.update', details: { fields: changed } };
     });
+    if (newWords > 0) await this.search.wordsAdded();
+    return updated;
   }
 
   async changeStatus(user: AuthUser, id: string, dto: ChangeStatusDto): Promise<StatusChangedResponse> {

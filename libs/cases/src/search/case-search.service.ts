@@ -45,6 +45,11 @@ export class CaseSearchService {
     private readonly names: NameSearchRepository,
   ) {}
 
+  /** After a commit that added name words: every api process forgets its typo corrections. */
+  wordsAdded(): Promise<void> {
+    return this.names.wordsAdded();
+  }
+
   /** Free-text search (`q` of the case list), best first. */
   async search(q: string): Promise<ScoredCase[]> {
     const parsed = parseSearchQuery(q);

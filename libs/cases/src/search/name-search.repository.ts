@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { preparedQuery } from '@app/core';
+import { Invalidations, preparedQuery } from '@app/core';
 import { DataSource } from 'typeorm';
 import { CASE_SUMMARY_COLUMNS, CaseSummaryRow } from '../cases/cases.repository';
 
@@ -22,29 +22,54 @@ export const CASES_BY_KEYS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS} FROM (
        LIMIT $3`;
 
 const EXACT_TTL_MS = 10 * 60_000;
-const CORRECTION_TTL_MS = 30_000;
+/** The nearest words of an unknown word, while new words are announced to every process. */
+const CORRECTION_TTL_MS = 10 * 60_000;
+/** ... and while they might not be (Redis away). */
+const UNANNOUNCED_CORRECTION_TTL_MS = 30_000;
 const CACHE_LIMIT = 50_000;
+/** Published after a commit that added words to the dictionary of name words. */
+export const NAME_WORDS_TOPIC = 'name-words';
 
 /**
- * The SQL of name search. Word corrections are cached in the process: a known word stays known,
- * and the nearest words of an unknown one are kept for half a minute (new cases add words).
+ * The SQL of name search. Word corrections are cached in the process: a known word stays known;
+ * the nearest words of an unknown one are kept until a new name word is announced (any new word
+ * may be nearer), or for half a minute while announcements could be missed.
  */
 @Injectable()
 export class NameSearchRepository {
   private readonly cache = new Map<string, { at: number; exact: boolean; list: Correction[] }>();
+  /** Moves when words are added: a lookup that began before is not kept. */
+  private generation = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invalidations: Invalidations,
+  ) {
+    const forgetCorrections = (): void => {
+      this.generation++;
+      for (const [word, entry] of this.cache) if (!entry.exact) this.cache.delete(word);
+    };
+    invalidations.on(NAME_WORDS_TOPIC, forgetCorrections);
+    invalidations.onReset(forgetCorrections);
+  }
+
+  /** After a commit that added name words: every process forgets the corrections of unknown words. */
+  wordsAdded(): Promise<void> {
+    return this.invalidations.publish(NAME_WORDS_TOPIC, '');
+  }
 
   /** For each phonetic key: itself when known, otherwise the nearest known name words. */
   async corrections(phonetics: string[]): Promise<Map<string, Correction[]>> {
     const result = new Map<string, Correction[]>();
     const now = Date.now();
+    const correctionTtl = this.invalidations.live ? CORRECTION_TTL_MS : UNANNOUNCED_CORRECTION_TTL_MS;
     const missing: string[] = [];
     for (const p of phonetics) {
       const hit = this.cache.get(p);
-      if (hit && now - hit.at < (hit.exact ? EXACT_TTL_MS : CORRECTION_TTL_MS)) result.set(p, hit.list);
+      if (hit && now - hit.at < (hit.exact ? EXACT_TTL_MS : correctionTtl)) result.set(p, hit.list);
       else missing.push(p);
     }
+    const generation = this.generation;
     if (missing.length === 0) return result;
     const rows: { q: string; word: string; canonical: string }[] = await this.dataSource.query(
       `SELECT q, n.word, n.canonical
@@ -62,7 +87,8 @@ export class NameSearchRepository {
     if (this.cache.size > CACHE_LIMIT) this.cache.clear();
     for (const p of missing) {
       const list = result.get(p)!;
-      this.cache.set(p, { at: now, exact: list.some((c) => c.word === p), list });
+      const exact = list.some((c) => c.word === p);
+      if (exact || generation === this.generation) this.cache.set(p, { at: now, exact, list });
     }
     return result;
   }

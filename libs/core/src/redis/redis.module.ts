@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.token';
 import { redisOptionsFromUrl } from './redis-options';
+import { Invalidations } from './invalidations';
 import { RateLimiter } from './rate-limiter';
 import { REDIS } from './redis.tokens';
 
@@ -50,7 +51,8 @@ export class RedisLifecycle implements OnApplicationShutdown {
     },
     RedisLifecycle,
     RateLimiter,
+    Invalidations,
   ],
-  exports: [REDIS, RateLimiter],
+  exports: [REDIS, RateLimiter, Invalidations],
 })
 export class RedisModule {}

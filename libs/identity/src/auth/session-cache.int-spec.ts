@@ -1,4 +1,4 @@
-import { AppConfig, redisOptionsFromUrl } from '@app/core';
+import { AppConfig, Invalidations, redisOptionsFromUrl } from '@app/core';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { LocalRedis } from '../../../notifications/src/testing/processes';
@@ -14,12 +14,12 @@ function cacheOn(config: AppConfig): { cache: SessionCache; close: () => void } 
     maxRetriesPerRequest: 1,
   });
   redis.on('error', () => undefined);
-  const cache = new SessionCache(redis, config);
-  cache.onModuleInit();
+  const invalidations = new Invalidations(redis, config);
+  const cache = new SessionCache(invalidations);
   return {
     cache,
     close: () => {
-      cache.onApplicationShutdown();
+      invalidations.onApplicationShutdown();
       redis.disconnect();
     },
   };
