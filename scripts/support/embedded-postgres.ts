@@ -25,6 +25,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   persistent: boolean;
   log?: (line: string) => void;
+  /** Server settings (`-c name=value`), e.g. a benchmark's memory. */
+  settings?: Record<string, string>;
 }): Promise<RunningPostgres> {
   const asRoot = process.getuid?.() === 0;
   mkdirSync(dirname(options.dataDir), { recursive: true, mode: 0o755 });
@@ -48,6 +50,7 @@ export async function startEmbeddedPostgres(options: {
       'unix_socket_directories=',
       '-c',
       'fsync=' + (options.persistent ? 'on' : 'off'),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: options.log ?? (() => undefined),
     onError: (error: unknown) => options.log?.(String(error)),

@@ -38,7 +38,7 @@ export class AuditService {
     if (entries.length === 0) return;
     if (manager !== this.dataSource.manager) {
       for (let i = 0; i < entries.length; i += CHUNK)
-        await manager.query(INSERT_SQL, values(entries.slice(i, i + CHUNK)));
+        await preparedQuery(manager, 'audit.insert', INSERT_SQL, values(entries.slice(i, i + CHUNK)));
       return;
     }
     await new Promise<void>((resolve, reject) => {
@@ -70,11 +70,12 @@ export class AuditService {
   /** All or nothing, so that a failed group can be retried caller by caller without doubles. */
   private async insert(entries: AuditEntry[]): Promise<void> {
     if (entries.length <= CHUNK) {
-      await preparedQuery(this.dataSource, 'audit-insert', INSERT_SQL, values(entries));
+      await preparedQuery(this.dataSource, 'audit.insert', INSERT_SQL, values(entries));
       return;
     }
     await this.dataSource.transaction(async (m) => {
-      for (let i = 0; i < entries.length; i += CHUNK) await m.query(INSERT_SQL, values(entries.slice(i, i + CHUNK)));
+      for (let i = 0; i < entries.length; i += CHUNK)
+        await preparedQuery(m, 'audit.insert', INSERT_SQL, values(entries.slice(i, i + CHUNK)));
     });
   }
 }

@@ -44,6 +44,7 @@ export {
   roleAssignments,
 } from './person-name';
 export {
+  createComparisonMemo,
   type NameComparisonMemo,
   type NameMatchReason,
   type NameScore,

@@ -11,7 +11,7 @@ import {
   type VariantRow,
 } from './name-pool.fixture';
 import { personNameKeys } from './person-name';
-import { scoreNames } from './score';
+import { createComparisonMemo, prepareName, scoreNames, scorePreparedNames } from './score';
 
 /** The shared data beside the project when it is there (CI lays it), else the copy kept with the tests. */
 const SHARED_CSV = path.resolve(__dirname, '../../../../shared/data/name-variants.csv');
@@ -69,6 +69,29 @@ describe('name-variants.csv', () => {
     expect(canonical.score).toBe(namesake.score);
     const { canonicalScore, runnerUp } = rankIgnoringExactNamesakes(query, pool, person);
     expect(canonicalScore > runnerUp.score ? 'canonical first' : runnerUp.id).toBe('canonical first');
+  });
+
+  it('scores every variant against the whole pool the same with a memo as without', () => {
+    // Namesakes share one analysed name, as the search service's cache gives them.
+    const names = new Map<string, ReturnType<typeof prepareName>['name']>();
+    const prepared = pool.map((entry) => {
+      const key = `${entry.name.surname} ${entry.name.givenName} ${entry.name.patronymic}`;
+      const name = names.get(key) ?? prepareName(entry.name).name;
+      names.set(key, name);
+      return { name, dateOfBirth: prepareName(entry.name).dateOfBirth };
+    });
+    for (const [, variant, person] of cases) {
+      for (const query of [
+        { fullName: variant, dateOfBirth: person.dateOfBirth },
+        { fullName: variant },
+        { ...splitCanonical(variant), dateOfBirth: person.dateOfBirth },
+      ]) {
+        const memo = createComparisonMemo();
+        const q = prepareName(query);
+        const withMemo = prepared.map((candidate) => scorePreparedNames(q, candidate, memo));
+        expect(withMemo).toEqual(pool.map((entry) => scoreNames(query, entry.name)));
+      }
+    }
   });
 
   it.each(cases)('%s "%s" shares lookup keys with its canonical person', (_, variant, person) => {

@@ -245,18 +245,68 @@ function compareNames(
   qGiven: readonly NameWord[],
   q: ResolvedName,
   c: ResolvedName,
+  parts?: PartMemo,
+  tag = '',
 ): NameComparison {
-  const surname = compareSurnames(qSurname, c.surname);
-  const given = compareParts(qGiven, c.given, givenNameKeys, givenClassOf);
-  const patronymic = compareParts(q.patronymic, c.patronymic, patronymicKeys, patronymicClassOf);
+  const surname = memoPart(parts, `${tag}s`, c.surname, () => compareSurnames(qSurname, c.surname));
+  const given = memoPart(parts, `${tag}g`, c.given, () => compareParts(qGiven, c.given, givenNameKeys, givenClassOf));
+  const patronymic = memoPart(parts, 'p', c.patronymic, () =>
+    compareParts(q.patronymic, c.patronymic, patronymicKeys, patronymicClassOf),
+  );
   return { score: combine(surname, given, patronymic), surname, given, patronymic };
 }
 
+interface Compared {
+  comparison: NameComparison;
+  swapped: boolean;
+}
+
+/** A query's part comparisons, by the query's words in a role and the candidate's part. */
+type PartMemo = Map<string, PartScore>;
+
 /**
- * Name comparisons of one query, by the candidate's resolved name (the object `prepareName` made):
- * namesakes sharing one resolved name are compared once. Use a new memo for every query.
+ * The comparisons of one query: by the candidate's resolved name (the object `prepareName` made),
+ * so namesakes sharing a name are compared once, and by part, so candidates sharing a surname or
+ * a given name (most candidates of a search) compare it once. Use a new memo for every query.
  */
-export type NameComparisonMemo = Map<ResolvedName, { comparison: NameComparison; swapped: boolean }>;
+export interface NameComparisonMemo {
+  readonly names: Map<ResolvedName, Compared>;
+  readonly parts: Map<string, PartScore>;
+}
+
+export function createComparisonMemo(): NameComparisonMemo {
+  return { names: new Map(), parts: new Map() };
+}
+
+/** What a comparison of a part depends on: each word's key, classes and whether it is an initial. */
+const partIds = new WeakMap<readonly NameWord[], string>();
+
+function partId(words: readonly NameWord[]): string {
+  let id = partIds.get(words);
+  if (id === undefined) {
+    id = words
+      .map((w) => `${w.key}\u0001${w.givenClass ?? ''}\u0001${w.patronymicClass ?? ''}\u0001${w.initial ? 1 : 0}`)
+      .join('\u0002');
+    partIds.set(words, id);
+  }
+  return id;
+}
+
+function memoPart(
+  parts: PartMemo | undefined,
+  tag: string,
+  candidatePart: readonly NameWord[],
+  compare: () => PartScore,
+): PartScore {
+  if (parts === undefined) return compare();
+  const key = `${tag}\u0003${partId(candidatePart)}`;
+  let part = parts.get(key);
+  if (part === undefined) {
+    part = compare();
+    parts.set(key, part);
+  }
+  return part;
+}
 
 /** Analyses a name and its date of birth once, for `scorePreparedNames`. */
 export function prepareName(input: PersonNameWithDate): PreparedName {
@@ -272,10 +322,10 @@ function combine(surname: PartScore, given: PartScore, patronymic: PartScore): n
 }
 
 /** Structured query: the roles as given, or surname and given name swapped. */
-function compareStructured(q: ResolvedName, c: ResolvedName): { comparison: NameComparison; swapped: boolean } {
-  const direct = compareNames(q.surname, q.given, q, c);
+function compareStructured(q: ResolvedName, c: ResolvedName, parts?: PartMemo): Compared {
+  const direct = compareNames(q.surname, q.given, q, c, parts, 'd');
   if (q.surname.length === 0 || q.given.length === 0) return { comparison: direct, swapped: false };
-  const alternative = compareNames(q.given, q.surname, q, c);
+  const alternative = compareNames(q.given, q.surname, q, c, parts, 'a');
   if (alternative.score - SWAPPED_ORDER_PENALTY > direct.score) {
     return { comparison: { ...alternative, score: alternative.score - SWAPPED_ORDER_PENALTY }, swapped: true };
   }
@@ -287,7 +337,7 @@ function compareStructured(q: ResolvedName, c: ResolvedName): { comparison: Name
  * each less plausible reading paying for its implausibility; the best reading counts. Word
  * comparisons are computed once per word and role.
  */
-function compareGuessed(q: ResolvedName, c: ResolvedName): { comparison: NameComparison; swapped: boolean } {
+function compareGuessed(q: ResolvedName, c: ResolvedName, parts?: PartMemo): Compared {
   const words = q.words;
   const surnames: Array<PartScore | undefined> = [];
   const givens: Array<PartScore | undefined> = [];
@@ -313,13 +363,17 @@ function compareGuessed(q: ResolvedName, c: ResolvedName): { comparison: NameCom
     let surname: PartScore;
     if (surnameCount === 0) surname = MISSING;
     else if (surnameCount === 1) {
-      surname = surnames[lastSurname] ??= compareSurnames([words[lastSurname] as NameWord], c.surname);
+      surname = surnames[lastSurname] ??= memoPart(parts, `s${lastSurname}`, c.surname, () =>
+        compareSurnames([words[lastSurname] as NameWord], c.surname),
+      );
     } else {
       let several = severalSurnames.get(surnameMask);
       if (several === undefined) {
-        several = compareSurnames(
-          words.filter((_, i) => (surnameMask & (1 << i)) !== 0),
-          c.surname,
+        several = memoPart(parts, `S${surnameMask}`, c.surname, () =>
+          compareSurnames(
+            words.filter((_, i) => (surnameMask & (1 << i)) !== 0),
+            c.surname,
+          ),
         );
         severalSurnames.set(surnameMask, several);
       }
@@ -328,15 +382,14 @@ function compareGuessed(q: ResolvedName, c: ResolvedName): { comparison: NameCom
     const givenPart =
       given < 0
         ? MISSING
-        : (givens[given] ??= compareParts([words[given] as NameWord], c.given, givenNameKeys, givenClassOf));
+        : (givens[given] ??= memoPart(parts, `g${given}`, c.given, () =>
+            compareParts([words[given] as NameWord], c.given, givenNameKeys, givenClassOf),
+          ));
     const patronymicPart =
       patronymic < 0
         ? MISSING
-        : (patronymics[patronymic] ??= compareParts(
-            [words[patronymic] as NameWord],
-            c.patronymic,
-            patronymicKeys,
-            patronymicClassOf,
+        : (patronymics[patronymic] ??= memoPart(parts, `p${patronymic}`, c.patronymic, () =>
+            compareParts([words[patronymic] as NameWord], c.patronymic, patronymicKeys, patronymicClassOf),
           ));
     const score = combine(surname, givenPart, patronymicPart) - IMPLAUSIBILITY_WEIGHT * assignment.implausibility;
     if (best === undefined || score > best.score) {
@@ -361,16 +414,17 @@ export function scorePreparedNames(query: PreparedName, candidate: PreparedName,
   if (isEmpty(query.name) || isEmpty(candidate.name)) {
     return { score: 0, reasons: ['surname_missing', 'given_name_missing', 'patronymic_missing'] };
   }
-  let compared = memo?.get(candidate.name);
+  let compared = memo?.names.get(candidate.name);
   if (compared === undefined) {
     // A full name is read every plausible way against the other side (the query's when both are
     // full names); two structured names are compared as given, or with surname and given swapped.
+    // Part comparisons are kept only where the query's words are the fixed side.
     compared = isGuessed(query.name)
-      ? compareGuessed(query.name, candidate.name)
+      ? compareGuessed(query.name, candidate.name, memo?.parts)
       : isGuessed(candidate.name)
         ? compareGuessed(candidate.name, query.name)
-        : compareStructured(query.name, candidate.name);
-    memo?.set(candidate.name, compared);
+        : compareStructured(query.name, candidate.name, memo?.parts);
+    memo?.names.set(candidate.name, compared);
   }
   const { comparison, swapped } = compared;
   const dates = compareDatesOfBirth(query.dateOfBirth, candidate.dateOfBirth);

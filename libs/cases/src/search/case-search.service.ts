@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   keySimilarity,
-  NameComparisonMemo,
+  createComparisonMemo,
   parseDateOfBirthParts,
   PreparedName,
   prepareName,
@@ -9,7 +9,7 @@ import {
   scorePreparedNames,
 } from '@app/names';
 import { CaseSummaryRow, CasesRepository } from '../cases/cases.repository';
-import { IndexedWord, lookupKeys, parseSearchQuery, storedKeys } from './name-keys';
+import { IndexedWord, lookupStages, parseSearchQuery, storedKeys } from './name-keys';
 import { NameSearchRepository } from './name-search.repository';
 
 export interface ScoredCase {
@@ -85,18 +85,12 @@ export class CaseSearchService {
   }
 
   /**
-   * The keys a free-text query looks up: pairs of its words (with their typo corrections), and the
-   * single words when no pair matched. Public for the benchmark, which sends the same statement
-   * from a bare endpoint.
+   * The keys a free-text query looks up, stage by stage (see `lookupStages`). Public for the
+   * benchmark, which sends the same statement from a bare endpoint.
    */
-  async queryKeys(q: string): Promise<{ keys: string[]; fallback: string[]; dateOfBirth: string | null }> {
+  async queryKeys(q: string): Promise<string[][]> {
     const parsed = parseSearchQuery(q);
-    const alternatives = await this.alternatives(parsed.words);
-    return {
-      keys: lookupKeys(alternatives, parsed.dateOfBirth),
-      fallback: alternatives.length < 2 ? [] : alternatives.flat(),
-      dateOfBirth: parsed.dateOfBirth,
-    };
+    return lookupStages(await this.alternatives(parsed.words), parsed.dateOfBirth);
   }
 
   private async alternatives(words: IndexedWord[]): Promise<string[][]> {
@@ -112,11 +106,11 @@ export class CaseSearchService {
   }
 
   private async candidates(words: IndexedWord[], dateOfBirth: string | null): Promise<CaseSummaryRow[]> {
-    const alternatives = await this.alternatives(words);
-    const rows = await this.names.casesByKeys(lookupKeys(alternatives, dateOfBirth), dateOfBirth, CANDIDATE_CAP);
-    if (rows.length > 0 || alternatives.length < 2) return rows;
-    // No pair matched (several words misspelt at once): fall back to single words.
-    return this.names.casesByKeys(alternatives.flat(), dateOfBirth, CANDIDATE_CAP);
+    for (const keys of lookupStages(await this.alternatives(words), dateOfBirth)) {
+      const rows = await this.names.casesByKeys(keys, CANDIDATE_CAP);
+      if (rows.length > 0) return rows;
+    }
+    return [];
   }
 }
 
@@ -128,7 +122,7 @@ export function rankCandidates(
 ): ScoredCase[] {
   const scored: ScoredCase[] = [];
   const prepared = prepareName(query);
-  const memo: NameComparisonMemo = new Map();
+  const memo = createComparisonMemo();
   for (const row of rows) {
     const result = scorePreparedNames(prepared, preparedCase(row), memo);
     let score = result.score;

@@ -1,4 +1,4 @@
-import { lookupKeys, pairKey, parseSearchQuery, storedKeys } from './name-keys';
+import { lookupStages, pairKey, parseSearchQuery, storedKeys } from './name-keys';
 
 describe(storedKeys.name, () => {
   it('stores single keys and unordered pairs', () => {
@@ -12,7 +12,7 @@ describe(storedKeys.name, () => {
     (query) => {
       const { keys } = storedKeys({ surname: 'Шевченко', givenName: 'Андрій', patronymic: 'Петрович' });
       const parsed = parseSearchQuery(query);
-      const wanted = lookupKeys(parsed.words.map((w) => [w.canonical]));
+      const wanted = lookupStages(parsed.words.map((w) => [w.canonical]))[0];
       expect(wanted.some((k) => keys.includes(k))).toBe(true);
     },
   );
@@ -29,10 +29,10 @@ describe('birth keys', () => {
     const { keys } = storedKeys(person);
     expect(keys.filter((k) => k.startsWith('b:1987-11-02|'))).toHaveLength(3);
     const parsed = parseSearchQuery('Kovalenko Aleksandr 02.11.1987');
-    const wanted = lookupKeys(
+    const wanted = lookupStages(
       parsed.words.map((w) => [w.canonical]),
       parsed.dateOfBirth,
-    );
+    )[0];
     expect(wanted.filter((k) => keys.includes(k)).length).toBeGreaterThanOrEqual(3);
   });
 });
@@ -46,9 +46,29 @@ describe(parseSearchQuery.name, () => {
   });
 });
 
-describe(lookupKeys.name, () => {
-  it('uses single keys for one word and pairs for several', () => {
-    expect(lookupKeys([['a', 'b']])).toEqual(['a', 'b']);
-    expect(lookupKeys([['a'], ['b', 'c']]).sort()).toEqual([pairKey('a', 'b'), pairKey('a', 'c')].sort());
+describe(lookupStages.name, () => {
+  it('uses single keys for one word', () => {
+    expect(lookupStages([['a', 'b']])).toEqual([['a', 'b']]);
+  });
+
+  it('looks up pairs with a surname first, then pairs of two name classes, then single words', () => {
+    const stages = lookupStages([['kovalenko'], ['g:oleksandr'], ['p:mykola']]);
+    expect(stages).toEqual([
+      [pairKey('kovalenko', 'g:oleksandr'), pairKey('kovalenko', 'p:mykola')],
+      [pairKey('g:oleksandr', 'p:mykola')],
+      ['kovalenko', 'g:oleksandr', 'p:mykola'],
+    ]);
+  });
+
+  it('pairs every alternative of one word with every alternative of another', () => {
+    expect(lookupStages([['a'], ['b', 'c']])[0].sort()).toEqual([pairKey('a', 'b'), pairKey('a', 'c')].sort());
+  });
+
+  it('starts with the class pair when the query has no other word, and adds the date to every stage', () => {
+    const stages = lookupStages([['g:olena'], ['p:ivan']], '1990-01-02');
+    expect(stages[0]).toEqual(
+      expect.arrayContaining(['b:1990-01-02|g:olena', 'b:1990-01-02|p:ivan', pairKey('g:olena', 'p:ivan')]),
+    );
+    expect(stages.every((stage) => stage.includes('b:1990-01-02|g:olena'))).toBe(true);
   });
 });

@@ -84,22 +84,37 @@ export function parseSearchQuery(q: string): ParsedQuery {
   return { words: indexedWords(nameText).slice(0, 5), nameText, dateOfBirth };
 }
 
+/** A given-name or patronymic class: common to thousands of people, unlike a surname. */
+function isClassKey(key: string): boolean {
+  return key.startsWith('g:') || key.startsWith('p:');
+}
+
 /**
  * The keys to look up for a query whose words have the given alternatives (the word itself and
- * its typo corrections): pairs across different words, or single keys for a one-word query, and
- * each word with the date of birth when the query has one (a case sharing more keys ranks first).
+ * its typo corrections), in stages tried in turn until one finds a case:
+ * 1. pairs that involve a surname-like word (nearly unique), or single keys for a one-word query;
+ * 2. pairs of two given-name or patronymic classes (`Олександр Миколайович`: thousands at 1M
+ *    cases), for a query whose surname matched nothing;
+ * 3. every word alone.
+ * Each stage also carries each word with the date of birth when the query has one, so a case born
+ * that day shares more keys and comes first. Empty stages are left out.
  */
-export function lookupKeys(alternatives: string[][], dateOfBirth: string | null = null): string[] {
-  const keys = new Set<string>();
-  if (dateOfBirth) for (const list of alternatives) for (const key of list) keys.add(birthKey(dateOfBirth, key));
-  if (alternatives.length === 1) {
-    for (const key of alternatives[0]) keys.add(key);
-    return [...keys];
-  }
+export function lookupStages(alternatives: string[][], dateOfBirth: string | null = null): string[][] {
+  const birth = new Set<string>();
+  if (dateOfBirth) for (const list of alternatives) for (const key of list) birth.add(birthKey(dateOfBirth, key));
+  if (alternatives.length === 1) return [[...birth, ...new Set(alternatives[0])]];
+  const strong = new Set<string>(birth);
+  const weak = new Set<string>(birth);
   for (let i = 0; i < alternatives.length; i++) {
     for (let j = i + 1; j < alternatives.length; j++) {
-      for (const a of alternatives[i]) for (const b of alternatives[j]) if (a !== b) keys.add(pairKey(a, b));
+      for (const a of alternatives[i]) {
+        for (const b of alternatives[j]) {
+          if (a === b) continue;
+          (isClassKey(a) && isClassKey(b) ? weak : strong).add(pairKey(a, b));
+        }
+      }
     }
   }
-  return [...keys];
+  const stages = [strong, weak, new Set([...birth, ...alternatives.flat()])].filter((stage) => stage.size > birth.size);
+  return stages.map((stage) => [...stage]);
 }

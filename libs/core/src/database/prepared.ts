@@ -1,20 +1,25 @@
-import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
 
 /**
- * Runs a hot statement as a named prepared statement on TypeORM's own pg pool: PostgreSQL parses
- * and plans it once per connection instead of on every call. Planning the name-search statement
- * cost as much as running it; on the search route this alone raised the statements per second
- * by half (docs/decisions.md). Use it for fixed statements on request paths that run outside a
- * transaction; `name` must be unique per statement text.
+ * Runs one statement as a named prepared statement, on TypeORM's own pool (or on the connection of
+ * the transaction `manager` belongs to): each connection parses and plans it once instead of on
+ * every call, and TypeORM's per-call overhead is skipped. For the statements of hot paths; see
+ * docs/decisions.md for what it saved. Each name must always carry the same text.
  */
-export async function preparedQuery<T>(
-  dataSource: DataSource,
+export async function preparedQuery<T extends QueryResultRow>(
+  source: DataSource | EntityManager,
   name: string,
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const result = await pool.query({ name, text, values });
-  return result.rows as T[];
+  const query = { name, text, values };
+  if (source instanceof DataSource) {
+    const pool = (source.driver as unknown as { master: Pool }).master;
+    return (await pool.query<T>(query)).rows;
+  }
+  const runner = source.queryRunner;
+  if (!runner) return preparedQuery(source.connection, name, text, values);
+  const client = (await runner.connect()) as PoolClient;
+  return (await client.query<T>(query)).rows;
 }

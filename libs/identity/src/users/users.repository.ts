@@ -59,7 +59,7 @@ export class UsersRepository {
     // Every authenticated request runs this: prepared once per connection.
     const rows = await preparedQuery<SessionUserRow>(
       this.users.manager.connection,
-      'session-user',
+      'identity.session-user',
       `SELECT u.id, u.email, u.full_name, u.role, u.language, u.active, s.revoked_at, s.expires_at
          FROM users u JOIN sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2`,
