@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import {
   CANDIDATE_CAP,
-  CASES_BY_KEYS_SQL,
+  casesByKeysQuery,
   CaseSearchService,
   CaseSummaryRow,
   parseSearchQuery,
@@ -110,11 +110,7 @@ async function bareServer(
   const app = Fastify();
   const rowsFor = async (q: string): Promise<CaseSummaryRow[]> => {
     for (const keys of plans.get(q) ?? []) {
-      const { rows } = await pool.query<CaseSummaryRow>({
-        name: 'bare',
-        text: CASES_BY_KEYS_SQL,
-        values: [keys, CANDIDATE_CAP],
-      });
+      const { rows } = await pool.query<CaseSummaryRow>(casesByKeysQuery(keys, CANDIDATE_CAP));
       if (rows.length > 0) return rows;
     }
     return [];

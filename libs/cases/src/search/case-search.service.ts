@@ -28,8 +28,12 @@ export interface MatchQuery {
   serviceNumber?: string | null;
 }
 
-/** How many cases the library scores for one query (the best by shared name keys). */
-export const CANDIDATE_CAP = 120;
+/**
+ * How many cases the library scores for one query: those sharing the most name keys (a date of
+ * birth in the query counts as keys). Beyond this, namesakes can only be told apart by what the
+ * query does not give (a patronymic, a date of birth), so the caseworker narrows the query.
+ */
+export const CANDIDATE_CAP = 50;
 /** Below this a candidate is not shown: it shares too little of the name. */
 const MIN_SCORE = 0.35;
 const MIN_CORRECTION_SIMILARITY = 0.6;
