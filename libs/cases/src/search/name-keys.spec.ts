@@ -1,10 +1,11 @@
-import { lookupStages, pairKey, parseSearchQuery, storedKeys } from './name-keys';
+import { lookupStages, pairKey, parseSearchQuery, storedKeys, tripleKey } from './name-keys';
 
 describe(storedKeys.name, () => {
-  it('stores single keys and unordered pairs', () => {
+  it('stores single keys, unordered pairs and the unordered triple', () => {
     const { keys } = storedKeys({ surname: 'Шевченко', givenName: 'Андрій', patronymic: 'Петрович' });
-    expect(keys).toHaveLength(6);
-    expect(keys.filter((k) => k.includes('|'))).toHaveLength(3);
+    expect(keys).toHaveLength(7);
+    expect(keys.filter((k) => k.split('|').length === 2)).toHaveLength(3);
+    expect(keys.filter((k) => k.split('|').length === 3)).toEqual([tripleKey('wevcenko', 'g:andrii', 'p:petro')]);
   });
 
   it.each([['Шевченко Андрей Петрович'], ['Shevchenko Andrii Petrovych'], ['Andriy Shevchenko'], ['ШЕВЧЕНКО АНДРІЙ']])(
@@ -51,9 +52,10 @@ describe(lookupStages.name, () => {
     expect(lookupStages([['a', 'b']])).toEqual([['a', 'b']]);
   });
 
-  it('looks up pairs with a surname first, then pairs of two name classes, then single words', () => {
+  it('looks up the whole name, then pairs with a surname, then pairs of two name classes, then single words', () => {
     const stages = lookupStages([['kovalenko'], ['g:oleksandr'], ['p:mykola']]);
     expect(stages).toEqual([
+      [tripleKey('kovalenko', 'g:oleksandr', 'p:mykola')],
       [pairKey('kovalenko', 'g:oleksandr'), pairKey('kovalenko', 'p:mykola')],
       [pairKey('g:oleksandr', 'p:mykola')],
       ['kovalenko', 'g:oleksandr', 'p:mykola'],

@@ -33,14 +33,19 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
+/** An unordered triple of keys (surname, given name, patronymic in any order). */
+export function tripleKey(a: string, b: string, c: string): string {
+  return [a, b, c].sort().join('|');
+}
+
 /** A word's key together with a date of birth: namesakes born on other days never share it. */
 export function birthKey(dateOfBirth: string, key: string): string {
   return `b:${dateOfBirth}|${key}`;
 }
 
 /**
- * Every key a person's name is stored under: single words, unordered pairs, and (with a date of
- * birth) each word with the date, so that a query carrying the date finds the person among
+ * Every key a person's name is stored under: single words, unordered pairs and triples, and (with
+ * a date of birth) each word with the date, so that a query carrying the date finds the person among
  * thousands of namesakes with one exact lookup.
  */
 export function storedKeys(person: {
@@ -56,7 +61,10 @@ export function storedKeys(person: {
   const canon = [...new Set(words.map((w) => w.canonical))];
   const keys = new Set(canon);
   for (let i = 0; i < canon.length; i++) {
-    for (let j = i + 1; j < canon.length; j++) keys.add(pairKey(canon[i], canon[j]));
+    for (let j = i + 1; j < canon.length; j++) {
+      keys.add(pairKey(canon[i], canon[j]));
+      for (let k = j + 1; k < canon.length; k++) keys.add(tripleKey(canon[i], canon[j], canon[k]));
+    }
   }
   if (person.dateOfBirth) for (const c of canon) keys.add(birthKey(person.dateOfBirth, c));
   return { keys: [...keys], words };
@@ -92,29 +100,36 @@ function isClassKey(key: string): boolean {
 /**
  * The keys to look up for a query whose words have the given alternatives (the word itself and
  * its typo corrections), in stages tried in turn until one finds a case:
- * 1. pairs that involve a surname-like word (nearly unique), or single keys for a one-word query;
- * 2. pairs of two given-name or patronymic classes (`Олександр Миколайович`: thousands at 1M
+ * 1. for three words or more, triples (the whole name: nearly unique even at a million cases);
+ * 2. pairs that involve a surname-like word, or single keys for a one-word query;
+ * 3. pairs of two given-name or patronymic classes (`Олександр Миколайович`: thousands at 1M
  *    cases), for a query whose surname matched nothing;
- * 3. every word alone.
+ * 4. every word alone.
  * Each stage also carries each word with the date of birth when the query has one, so a case born
- * that day shares more keys and comes first. Empty stages are left out.
+ * that day shares more keys and comes first (and is found even when a word of the name is wrong).
+ * Empty stages are left out.
  */
 export function lookupStages(alternatives: string[][], dateOfBirth: string | null = null): string[][] {
   const birth = new Set<string>();
   if (dateOfBirth) for (const list of alternatives) for (const key of list) birth.add(birthKey(dateOfBirth, key));
   if (alternatives.length === 1) return [[...birth, ...new Set(alternatives[0])]];
+  const triples = new Set<string>(birth);
   const strong = new Set<string>(birth);
   const weak = new Set<string>(birth);
-  for (let i = 0; i < alternatives.length; i++) {
-    for (let j = i + 1; j < alternatives.length; j++) {
+  const n = alternatives.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
       for (const a of alternatives[i]) {
         for (const b of alternatives[j]) {
           if (a === b) continue;
           (isClassKey(a) && isClassKey(b) ? weak : strong).add(pairKey(a, b));
+          for (let k = j + 1; k < n; k++) {
+            for (const c of alternatives[k]) if (c !== a && c !== b) triples.add(tripleKey(a, b, c));
+          }
         }
       }
     }
   }
-  const stages = [strong, weak, new Set([...birth, ...alternatives.flat()])].filter((stage) => stage.size > birth.size);
-  return stages.map((stage) => [...stage]);
+  const stages = [triples, strong, weak, new Set([...birth, ...alternatives.flat()])];
+  return stages.filter((stage) => stage.size > birth.size).map((stage) => [...stage]);
 }

@@ -3,6 +3,7 @@ import { Cases1764300000000 } from './1764300000000-cases';
 import { Notifications1764400000000 } from './1764400000000-notifications';
 import { Exchanges1764500000000 } from './1764500000000-exchanges';
 import { Workload1764600000000 } from './1764600000000-workload';
+import { NameTriples1764700000000 } from './1764700000000-name-triples';
 
 /** Every migration in order. Listed explicitly so that compiled code and tests load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Notifications1764400000000,
   Exchanges1764500000000,
   Workload1764600000000,
+  NameTriples1764700000000,
 ];
