@@ -49,15 +49,26 @@ export class Invalidations implements OnApplicationShutdown {
     this.start();
   }
 
-  /** Call after the change has committed. */
-  async publish(topic: string, payload: string): Promise<void> {
+  /**
+   * Call after the change has committed. Should Redis refuse the message, it is sent again every
+   * half second for as long as another process may still trust an entry (`retryForMs`).
+   */
+  async publish(topic: string, payload: string, retryForMs = 10_000): Promise<void> {
     this.deliver(topic, payload);
+    await this.send(JSON.stringify({ origin: this.origin, topic, payload }), Date.now() + retryForMs, topic);
+  }
+
+  private async send(message: string, until: number, topic: string): Promise<void> {
     try {
-      await this.redis.publish(this.channel, JSON.stringify({ origin: this.origin, topic, payload }));
+      await this.redis.publish(this.channel, message);
     } catch {
-      this.logger.warn(
-        `Could not publish an invalidation (${topic}); other processes keep their entry until it expires`,
-      );
+      if (Date.now() >= until) {
+        this.logger.warn(
+          `Could not publish an invalidation (${topic}); other processes keep their entry until it expires`,
+        );
+        return;
+      }
+      setTimeout(() => void this.send(message, until, topic), 500).unref();
     }
   }
 
