@@ -11,8 +11,8 @@ import {
   seedLinkedFamily,
   SeededFamily,
   waitForPipeline,
-  waitUntil,
 } from './support/notifications-harness';
+import { waitUntil } from './support/wait-until';
 import { testState } from './support/test-state';
 
 /**

@@ -3,16 +3,7 @@ import { LocalRedis } from '../libs/notifications/src/testing/processes';
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from './support/api';
 import { signInStaff } from './support/factories';
-
-/** Polls until `check` holds, for at most `ms`; the assertion after it says what was awaited. */
-async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return check();
-}
+import { waitUntil } from './support/wait-until';
 
 /** Passport keeps one strategy per name in the process, so one api per test process (as in production). */
 function sessionOf(accessToken: string): { sub: string; sid: string } {
@@ -29,7 +20,13 @@ describe('Session checks while Redis is away (e2e)', () => {
   beforeAll(async () => {
     redis = await LocalRedis.start();
     api = await startTestApi({ redisUrl: redis.url });
-    await eventually(async () => api.app.get(SessionCache).live);
+    await waitUntil(
+      'the session cache to subscribe',
+      async () => api.app.get(SessionCache).live,
+      (ok) => ok,
+      3000,
+      10,
+    );
   });
 
   afterAll(async () => {
@@ -48,7 +45,13 @@ describe('Session checks while Redis is away (e2e)', () => {
     expect(cache.get(sub, sid)).toBeDefined();
 
     await redis.stop();
-    expect(await eventually(async () => !cache.live)).toBe(true);
+    await waitUntil(
+      'the session cache to turn off',
+      async () => !cache.live,
+      (ok) => ok,
+      3000,
+      10,
+    );
     expect(cache.get(sub, sid)).toBeUndefined();
 
     // Changed behind the api's back: with the cache off, the very next request sees it.
@@ -59,7 +62,13 @@ describe('Session checks while Redis is away (e2e)', () => {
 
     await db.query(`UPDATE users SET active = true WHERE id = $1`, [worker.id]);
     await redis.startAgain();
-    expect(await eventually(async () => cache.live, 10_000)).toBe(true);
+    await waitUntil(
+      'the session cache to subscribe again',
+      async () => cache.live,
+      (ok) => ok,
+      10_000,
+      10,
+    );
     await api.http.get('/api/me').set(worker.auth).expect(200);
     expect(cache.get(sub, sid)).toBeDefined();
   });

@@ -7,6 +7,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { testConfig } from './test-config';
+import { waitUntil } from './wait-until';
 
 /** The notifications worker side alone (no other context's processors), in the test process. */
 @Module({})
@@ -96,27 +97,6 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
-}
-
-/**
- * Waits for eventual work (a queue, a worker) to reach a state; fails with the last value seen
- * after `timeoutMs`. A bound against hanging forever, not a measure of speed.
- */
-export async function waitUntil<T>(
-  what: string,
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-  intervalMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    last = await probe();
-  }
-  return last;
 }
 
 /** Work the pipeline still has: events not relayed or not fanned out, deliveries not finished. */

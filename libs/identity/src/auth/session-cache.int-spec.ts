@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { LocalRedis } from '../../../notifications/src/testing/processes';
 import { testConfig } from '../../../../test/support/test-config';
+import { waitUntil } from '../../../../test/support/wait-until';
 import { SessionUserRow } from '../users/users.repository';
 import { SessionCache } from './session-cache';
 
@@ -25,12 +26,6 @@ function cacheOn(config: AppConfig): { cache: SessionCache; close: () => void } 
   };
 }
 
-async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until && !check()) await new Promise((resolve) => setTimeout(resolve, 10));
-  return check();
-}
-
 function row(id: string): SessionUserRow {
   return {
     id,
@@ -50,7 +45,13 @@ describe(SessionCache.name, () => {
   const two = cacheOn(config);
 
   beforeAll(async () => {
-    expect(await eventually(() => one.cache.live && two.cache.live)).toBe(true);
+    await waitUntil(
+      'both caches to subscribe',
+      async () => one.cache.live && two.cache.live,
+      (ok) => ok,
+      3000,
+      10,
+    );
   });
 
   afterAll(() => {
@@ -68,7 +69,13 @@ describe(SessionCache.name, () => {
 
     await one.cache.invalidateUser(user);
     expect(one.cache.get(user, s1)).toBeUndefined();
-    expect(await eventually(() => two.cache.get(user, s2) === undefined)).toBe(true);
+    await waitUntil(
+      'the other process to drop the account',
+      async () => two.cache.get(user, s2) === undefined,
+      (ok) => ok,
+      3000,
+      10,
+    );
   });
 
   it('drops one session everywhere, and keeps the account’s others', async () => {
@@ -77,7 +84,13 @@ describe(SessionCache.name, () => {
     two.cache.put(user, ended, row(user), two.cache.mark());
     two.cache.put(user, other, row(user), two.cache.mark());
     await one.cache.invalidateSession(ended);
-    expect(await eventually(() => two.cache.get(user, ended) === undefined)).toBe(true);
+    await waitUntil(
+      'the other process to drop the session',
+      async () => two.cache.get(user, ended) === undefined,
+      (ok) => ok,
+      3000,
+      10,
+    );
     expect(two.cache.get(user, other)).toBeDefined();
   });
 
@@ -87,7 +100,13 @@ describe(SessionCache.name, () => {
     const mark = two.cache.mark();
     // The database is read here (the row is still active) while another process deactivates.
     await one.cache.invalidateUser(randomUUID());
-    expect(await eventually(() => two.cache.mark() !== mark)).toBe(true);
+    await waitUntil(
+      'the invalidation to arrive',
+      async () => two.cache.mark() !== mark,
+      (ok) => ok,
+      3000,
+      10,
+    );
     two.cache.put(user, session, row(user), mark);
     expect(two.cache.get(user, session)).toBeUndefined();
   });
@@ -103,20 +122,38 @@ describe(SessionCache.name, () => {
     const redis = await LocalRedis.start();
     const local = cacheOn({ ...config, redisUrl: redis.url });
     try {
-      expect(await eventually(() => local.cache.live)).toBe(true);
+      await waitUntil(
+        'the cache to subscribe',
+        async () => local.cache.live,
+        (ok) => ok,
+        3000,
+        10,
+      );
       const user = randomUUID();
       const session = randomUUID();
       local.cache.put(user, session, row(user), local.cache.mark());
       expect(local.cache.get(user, session)).toBeDefined();
 
       await redis.stop();
-      expect(await eventually(() => !local.cache.live)).toBe(true);
+      await waitUntil(
+        'the cache to turn off',
+        async () => !local.cache.live,
+        (ok) => ok,
+        3000,
+        10,
+      );
       expect(local.cache.get(user, session)).toBeUndefined();
       local.cache.put(user, session, row(user), local.cache.mark());
       expect(local.cache.get(user, session)).toBeUndefined();
 
       await redis.startAgain();
-      expect(await eventually(() => local.cache.live, 10_000)).toBe(true);
+      await waitUntil(
+        'the cache to subscribe again',
+        async () => local.cache.live,
+        (ok) => ok,
+        10_000,
+        10,
+      );
       local.cache.put(user, session, row(user), local.cache.mark());
       expect(local.cache.get(user, session)).toBeDefined();
     } finally {
