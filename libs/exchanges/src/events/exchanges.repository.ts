@@ -35,7 +35,6 @@ export interface LinkRow {
   outcome: Outcome;
   linked_at: Date;
   cursor_at: string;
-  linked_by: string | null;
   batch_id: string | null;
   batch_row: number | null;
   reference: string;
@@ -163,7 +162,7 @@ export class ExchangesRepository {
     limit: number,
   ): Promise<LinkRow[]> {
     return this.dataSource.query(
-      `SELECT l.case_id, l.outcome, l.linked_at, l.linked_at::text AS cursor_at, l.linked_by, l.batch_id, l.batch_row,
+      `SELECT l.case_id, l.outcome, l.linked_at, l.linked_at::text AS cursor_at, l.batch_id, l.batch_row,
               c.reference, c.status, c.surname, c.given_name, c.patronymic,
               to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, c.assignee_id
          FROM exchange_case_links l JOIN cases c ON c.id = l.case_id

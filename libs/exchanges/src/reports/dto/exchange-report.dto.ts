@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LinkedCountsResponse } from '../../events/dto/exchange.response';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
@@ -17,19 +18,13 @@ export class ReturnedFiguresResponse {
   @ApiProperty() total: number;
 }
 
-export class LinkedFiguresResponse {
-  @ApiProperty() returned: number;
-  @ApiProperty() listed_not_returned: number;
-  @ApiProperty() remains_repatriated: number;
-}
-
 export class YearFiguresResponse {
   @ApiProperty({ description: 'Exchanges recorded in the year' }) exchanges: number;
   @ApiProperty({ type: ReturnedFiguresResponse, description: 'Announced (official) figures' })
   returned: ReturnedFiguresResponse;
   @ApiProperty({ description: 'Announced bodies repatriated' }) bodies: number;
-  @ApiProperty({ type: LinkedFiguresResponse, description: 'Cases linked in the system, by outcome' })
-  linkedCases: LinkedFiguresResponse;
+  @ApiProperty({ type: LinkedCountsResponse, description: 'Cases linked in the system, by outcome' })
+  linkedCases: LinkedCountsResponse;
 }
 
 export class PreviousYearResponse extends YearFiguresResponse {
