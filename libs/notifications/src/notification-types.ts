@@ -34,10 +34,6 @@ export const NOTIFICATION_QUEUES = [EVENTS_QUEUE, EMAIL_QUEUE, SMS_QUEUE] as con
 export const FAN_OUT_JOB = 'fan-out';
 export const DELIVER_JOB = 'deliver';
 
-export function queueOf(channel: ExternalChannel): string {
-  return channel === 'email' ? EMAIL_QUEUE : SMS_QUEUE;
-}
-
 /** One outbox event as the relay hands it to the queue (job id = event id). */
 export interface FanOutJobData {
   eventId: string;

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
+import { withTimeout } from '../errors/with-timeout';
 import { REDIS } from '../redis/redis.tokens';
 
 type Check = 'up' | 'down';
@@ -41,7 +42,7 @@ export class HealthController {
 
   private async checkDatabase(): Promise<Check> {
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'), 2000);
+      await withTimeout(this.dataSource.query('SELECT 1'), 2000, 'database check');
       return 'up';
     } catch {
       return 'down';
@@ -50,19 +51,9 @@ export class HealthController {
 
   private async checkRedis(): Promise<Check> {
     try {
-      return (await withTimeout(this.redis.ping(), 2000)) === 'PONG' ? 'up' : 'down';
+      return (await withTimeout(this.redis.ping(), 2000, 'Redis check')) === 'PONG' ? 'up' : 'down';
     } catch {
       return 'down';
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

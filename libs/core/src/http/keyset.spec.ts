@@ -1,4 +1,4 @@
-import { encodeCursor } from '@app/core';
+import { encodeCursor } from './pagination';
 import { decodeTimeKeyset, SEQUENCE_TEXT, UUID_TEXT } from './keyset';
 
 describe(decodeTimeKeyset.name, () => {

@@ -1,4 +1,5 @@
-import { decodeCursor, DomainError } from '@app/core';
+import { DomainError } from '../errors/domain-error';
+import { decodeCursor } from './pagination';
 
 /** A timestamp as PostgreSQL prints timestamptz::text, the first half of every keyset cursor here. */
 const TIMESTAMP_TEXT =

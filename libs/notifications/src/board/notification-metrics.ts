@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { MetricsService } from '@app/core';
+import { MetricsService, withTimeout } from '@app/core';
 import { Gauge } from 'prom-client';
-import { withTimeout } from '../outbox/notification-queues';
 import { MonitoringRepository, NotificationStats } from './monitoring.repository';
 import { QueueCounts, QueuesBoard } from './queues-board.service';
 

@@ -2,16 +2,16 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { AppConfig, APP_CONFIG, redisOptionsFromUrl } from '@app/core';
+import { AppConfig, APP_CONFIG, redisOptionsFromUrl, withTimeout } from '@app/core';
 import { IDENTITY_QUEUE } from '@app/identity';
+import { WORKLOAD_QUEUE } from '@app/workload';
 import { Queue } from 'bullmq';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { NOTIFICATION_QUEUES } from '../notification-types';
-import { withTimeout } from '../outbox/notification-queues';
 
 export const BOARD_PATH = '/api/admin/queues';
 /** Every queue of the system; the workload context owns `workload`. */
-const BOARD_QUEUES = [...NOTIFICATION_QUEUES, IDENTITY_QUEUE, 'workload'];
+const BOARD_QUEUES = [...NOTIFICATION_QUEUES, IDENTITY_QUEUE, WORKLOAD_QUEUE];
 const TIMEOUT_MS = 10_000;
 const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'if-none-match', 'if-modified-since'];
 const RETURNED_HEADERS = ['content-type', 'etag', 'last-modified'];

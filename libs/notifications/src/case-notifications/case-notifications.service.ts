@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { DEFAULT_PAGE_SIZE, DomainError, Page, toPage } from '@app/core';
+import { decodeTimeKeyset, DEFAULT_PAGE_SIZE, DomainError, Page, toPage, UUID_TEXT } from '@app/core';
 import { AuthUser } from '@app/identity';
-import { decodeTimeCursor } from '../time-cursor';
 import { CaseNotificationsRepository } from './case-notifications.repository';
 import { CaseNotificationItem, CaseNotificationsQuery, toCaseNotificationItem } from './dto/case-notifications.dto';
 
@@ -16,7 +15,7 @@ export class CaseNotificationsService {
   /** Who was told what kind of news about a case, on which channel, and how delivery went; audited. */
   async list(user: AuthUser, caseId: string, query: CaseNotificationsQuery): Promise<Page<CaseNotificationItem>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeTimeCursor(query.cursor);
+    const after = decodeTimeKeyset(query.cursor, UUID_TEXT);
     if (!(await this.repository.caseExists(caseId))) throw DomainError.notFound('Case');
     const rows = await this.repository.page(caseId, { state: query.state, channel: query.channel }, after, limit);
     await this.audit.record({

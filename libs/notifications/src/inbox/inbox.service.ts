@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, DomainError, toPage } from '@app/core';
+import { decodeTimeKeyset, DEFAULT_PAGE_SIZE, DomainError, toPage, UUID_TEXT } from '@app/core';
 import { AuthUser, isStaff } from '@app/identity';
-import { decodeTimeCursor } from '../time-cursor';
 import { InboxItem, InboxPage, InboxQuery, toInboxItem } from './dto/inbox.dto';
 import { InboxRepository } from './inbox.repository';
 
@@ -12,7 +11,7 @@ export class InboxService {
 
   async list(user: AuthUser, query: InboxQuery): Promise<InboxPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeTimeCursor(query.cursor);
+    const after = decodeTimeKeyset(query.cursor, UUID_TEXT);
     const [rows, unread] = await Promise.all([
       this.inbox.page(user.id, { unreadOnly: query.unread === true, after, limit }),
       this.inbox.unreadCount(user.id),

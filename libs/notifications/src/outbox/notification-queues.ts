@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, bullConnection, DEFAULT_JOB_OPTIONS } from '@app/core';
+import { AppConfig, APP_CONFIG, bullConnection, DEFAULT_JOB_OPTIONS, withTimeout } from '@app/core';
 import { JobsOptions, Queue } from 'bullmq';
 import {
   DELIVER_JOB,
@@ -8,7 +8,6 @@ import {
   ExternalChannel,
   FAN_OUT_JOB,
   FanOutJobData,
-  queueOf,
   EMAIL_QUEUE,
   SMS_QUEUE,
 } from '../notification-types';
@@ -16,19 +15,6 @@ import {
 /** Fan-out jobs get more tries than deliveries: they only touch the database, and a lost one holds up every recipient. */
 export const FAN_OUT_JOB_OPTIONS: JobsOptions = { attempts: 10, backoff: { type: 'exponential', delay: 1000 } };
 const REDIS_TIMEOUT_MS = 5000;
-
-export class RedisTimeoutError extends Error {
-  override readonly name = 'RedisTimeoutError';
-}
-
-/** Rejects when the promise is not settled in time (a Redis call must never hold a transaction open). */
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RedisTimeoutError(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * The worker's producers. Their connection fails fast while Redis is away (no offline queue),
@@ -57,13 +43,6 @@ export class NotificationQueues implements OnApplicationShutdown {
     return channel === 'email' ? this.email : this.sms;
   }
 
-  byName(name: string): Queue | null {
-    if (name === EVENTS_QUEUE) return this.events;
-    if (name === EMAIL_QUEUE) return this.email;
-    if (name === SMS_QUEUE) return this.sms;
-    return null;
-  }
-
   /** Job id = event id: adding the same event twice leaves one job. */
   async addFanOuts(jobs: FanOutJobData[]): Promise<void> {
     if (jobs.length === 0) return;
@@ -86,7 +65,7 @@ export class NotificationQueues implements OnApplicationShutdown {
           ids.map((id) => ({ name: DELIVER_JOB, data: { notificationId: id, requestId }, opts: { jobId: id } })),
         ),
         REDIS_TIMEOUT_MS,
-        `adding ${queueOf(channel)} jobs`,
+        `adding ${this.deliveryQueue(channel).name} jobs`,
       );
     }
   }

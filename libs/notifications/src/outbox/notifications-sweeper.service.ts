@@ -67,7 +67,8 @@ export class NotificationsSweeper implements OnApplicationBootstrap, BeforeAppli
       }
       const stalled = await this.outbox.stalledDeliveries(m, stuckAfterMs, SWEEP_BATCH);
       for (const row of stalled) {
-        const data = { notificationId: row.id, requestId: row.request_id };
+        // A re-added job has no request behind it.
+        const data = { notificationId: row.id, requestId: null };
         if (await this.queues.ensureJob(this.queues.deliveryQueue(row.channel), row.id, DELIVER_JOB, data))
           deliveries++;
       }

@@ -71,9 +71,9 @@ export class OutboxRepository {
     m: EntityManager,
     olderThanMs: number,
     limit: number,
-  ): Promise<{ id: string; channel: ExternalChannel; request_id: string | null }[]> {
+  ): Promise<{ id: string; channel: ExternalChannel }[]> {
     return m.query(
-      `SELECT n.id, n.channel, NULL::text AS request_id
+      `SELECT n.id, n.channel
          FROM notifications n
         WHERE n.state IN ('queued', 'sending', 'failed')
           AND n.updated_at < now() - make_interval(secs => $1::double precision / 1000)

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { DEFAULT_PAGE_SIZE, DomainError, Page, toPage } from '@app/core';
+import { decodeTimeKeyset, DEFAULT_PAGE_SIZE, DomainError, Page, SEQUENCE_TEXT, toPage } from '@app/core';
 import { AuthUser } from '@app/identity';
-import { decodeTimeKeyset, SEQUENCE_TEXT } from '../keyset';
 import { AuditViewRepository } from './audit-view.repository';
 import { AuditEntryResponse, ListAuditQuery, toAuditEntryResponse } from './dto/audit-view.dto';
 

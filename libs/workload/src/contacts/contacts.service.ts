@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { DEFAULT_PAGE_SIZE, DomainError, Page, toPage } from '@app/core';
+import { decodeTimeKeyset, DEFAULT_PAGE_SIZE, DomainError, Page, toPage, UUID_TEXT } from '@app/core';
 import { assertCanChange, AuthUser } from '@app/identity';
-import { decodeTimeKeyset, UUID_TEXT } from '../keyset';
 import { ContactsRepository } from './contacts.repository';
 import { contactTimeProblem } from './contacts.rules';
 import {
