@@ -38,6 +38,10 @@ describe('Platform (e2e)', () => {
     const res = await api.http.get('/api/health/live').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    for (const refused of [await api.http.get('/api/me').expect(401), await api.http.get('/api/nowhere').expect(404)]) {
+      expect(refused.headers['x-content-type-options']).toBe('nosniff');
+      expect(refused.headers['strict-transport-security']).toMatch(/^max-age=/);
+    }
   });
 
   it('answers CORS only for allowed origins', async () => {

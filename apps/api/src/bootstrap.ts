@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,6 +10,7 @@ import {
   MetricsService,
   registerHttpMetrics,
   registerJsonParser,
+  registerSecurityHeaders,
   requestIdFor,
 } from '@app/core';
 import { Logger } from 'nestjs-pino';
@@ -41,7 +41,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }
   });
   registerHttpMetrics(fastify, app.get(MetricsService));
-  await app.register(helmet, {
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

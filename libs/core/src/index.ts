@@ -22,6 +22,7 @@ export * from './errors/with-timeout';
 export * from './http/validation';
 export * from './http/json-body';
 export * from './http/request-id';
+export * from './http/security-headers';
 export * from './http/pagination';
 export * from './http/keyset';
 export * from './http/page-query.dto';
