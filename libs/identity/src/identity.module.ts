@@ -36,7 +36,6 @@ import { FirstAdminBootstrap } from './users/first-admin.bootstrap';
           issuer: JWT_ISSUER,
           audience: JWT_AUDIENCE,
         },
-        verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       }),
     }),
   ],

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { AppConfig, APP_CONFIG } from '@app/core';
-import { createSecretKey } from 'node:crypto';
-import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AuthUser } from '../authz/auth-user';
 import { UsersRepository } from '../users/users.repository';
+import { AccessTokenVerifier } from './access-token-verifier';
+import { BearerTokenStrategy } from './bearer-token.strategy';
 import { SessionCache } from './session-cache';
 import { AccessClaims } from './token.service';
 
-export const JWT_ISSUER = 'family-case-portal';
-export const JWT_AUDIENCE = 'family-case-portal-api';
+export { JWT_AUDIENCE, JWT_ISSUER } from './access-token-verifier';
 
 /**
  * Checks the token's signature and expiry, then the account and the session in the database (or
@@ -17,23 +16,14 @@ export const JWT_AUDIENCE = 'family-case-portal-api';
  * stops working at once, not at token expiry.
  */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionCache,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A key object, not the string: given a string, jsonwebtoken first tries (and fails) to
-      // parse it as a public key on every request, which cost more than the rest of the check.
-      // passport-jwt hands the key to jsonwebtoken untouched; its typings only know string | Buffer.
-      secretOrKey: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as Buffer,
-      algorithms: ['HS256'],
-      issuer: JWT_ISSUER,
-      audience: JWT_AUDIENCE,
-      ignoreExpiration: false,
-    });
+    const tokens = new AccessTokenVerifier(config.jwtSecret);
+    super((token: string) => tokens.verify(token));
   }
 
   async validate(claims: AccessClaims): Promise<Omit<AuthUser, 'requestId'> | false> {

@@ -92,10 +92,6 @@ export class TokenService {
     await this.sessionCache.invalidateSession(sessionId);
   }
 
-  verifyAccessToken(token: string): Promise<AccessClaims> {
-    return this.jwt.verifyAsync<AccessClaims>(token);
-  }
-
   private sign(claims: AccessClaims): Promise<string> {
     return this.jwt.signAsync(claims);
   }
