@@ -10,10 +10,11 @@ import {
   MetricsService,
   registerHttpMetrics,
   registerJsonParser,
+  registerRequestLogging,
   registerSecurityHeaders,
   requestIdFor,
 } from '@app/core';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
 /** Builds the api with every cross-cutting concern; used by main.ts and the end-to-end tests. */
@@ -41,6 +42,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }
   });
   registerHttpMetrics(fastify, app.get(MetricsService));
+  registerRequestLogging(fastify, await app.resolve(PinoLogger));
   registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {

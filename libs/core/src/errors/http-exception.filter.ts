@@ -62,7 +62,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : exception.message;
-      if (statusCode >= 500) this.logger.error(exception.stack);
+      if (statusCode >= 500) this.logger.error({ requestId, stack: exception.stack }, 'request failed');
       return { statusCode, error: REASONS[statusCode] ?? 'Error', message, requestId };
     }
     const fastifyStatus = fastifyClientError(exception);
@@ -74,7 +74,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         requestId,
       };
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error(
+      { requestId, stack: exception instanceof Error ? exception.stack : String(exception) },
+      'request failed',
+    );
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: REASONS[500],
