@@ -23,8 +23,8 @@ import { NameGenerator } from './support/synthetic-names';
  * npm run bench:search — name search (`GET /api/cases?q=`) and inquiry matches at 100k and 1M
  * synthetic cases, at 8 and 32 concurrent requests, beside a bare Fastify + pg endpoint running
  * the same statement in the same run. BENCH_SIZES (default 100000,1000000), BENCH_SECONDS (default
- * 4 per round) and BENCH_ROUNDS (default 3, interleaved) tune it; BENCH_PROFILE=<prefix> writes a CPU profile of the api during
- * each search load.
+ * 4 per round) and BENCH_ROUNDS (default 3, interleaved) tune it; BENCH_PROFILE=<prefix> writes a CPU profile of the
+ * benchmark process (api and bare endpoints) during each line's load.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -252,14 +252,12 @@ async function main(): Promise<void> {
         const rounds = new Map<string, LoadResult[]>();
         const add = (r: LoadResult): void => void rounds.set(r.label, [...(rounds.get(r.label) ?? []), r]);
         for (let round = 0; round < ROUNDS; round++) {
-          add(await measure(BARE_STATEMENT, bare.port, barePaths, concurrency));
-          add(await measure(BARE_SEARCH, bare.port, bareSearchPaths, concurrency));
-          add(
-            await profiled(`search-${size}-${concurrency}-${round}`, () =>
-              measure(API_SEARCH, port, searchPaths, concurrency),
-            ),
-          );
-          add(await measure(API_MATCHES, port, matchPaths, concurrency));
+          const line = (name: string, label: string, target: number, paths: string[]): Promise<LoadResult> =>
+            profiled(`${name}-${size}-${concurrency}-${round}`, () => measure(label, target, paths, concurrency));
+          add(await line('bare', BARE_STATEMENT, bare.port, barePaths));
+          add(await line('bare-search', BARE_SEARCH, bare.port, bareSearchPaths));
+          add(await line('search', API_SEARCH, port, searchPaths));
+          add(await line('matches', API_MATCHES, port, matchPaths));
         }
         for (const list of rounds.values()) results.push(pooled(list));
       }

@@ -35,11 +35,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonParser(fastify, config.jsonMaxDepth, config.bodyLimitBytes);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
       void reply.header('cache-control', 'no-store');
     }
+    done(null, payload);
   });
   registerHttpMetrics(fastify, app.get(MetricsService));
   registerRequestLogging(fastify, await app.resolve(PinoLogger));
