@@ -98,5 +98,6 @@ describe('Platform (e2e)', () => {
       ]),
     );
     expect(res.body.paths['/api/users'].get['x-roles']).toEqual(['admin']);
+    expect(res.body.paths['/api/workload/cases.csv'].get['x-roles']).toEqual(['council']);
   });
 });

@@ -16,6 +16,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'cases:assign_any': ['council'],
   'cases:reopen': ['council'],
   'cases:merge': ['council'],
+  'cases:export': ['council'],
   'exchanges:read': ['caseworker', 'council'],
   'exchanges:link': ['caseworker', 'council'],
   'exchanges:manage': ['council'],

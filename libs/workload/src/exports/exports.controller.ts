@@ -22,10 +22,9 @@ export class ExportsController {
   }
 
   @Get('cases.csv')
-  @RequirePermission('workload:read')
+  @RequirePermission('cases:export')
   @ApiOperation({
-    summary:
-      'A filtered case list as CSV (names included), streamed in reference order; council only (an admin gets 403); audited',
+    summary: 'A filtered case list as CSV (names included), streamed in reference order; audited',
   })
   @ApiProduces('text/csv')
   @ApiResponse(CSV)
