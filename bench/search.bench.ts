@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import {
   CANDIDATE_CAP,
+  CANDIDATE_READ,
   casesByKeysQuery,
   CaseSearchService,
   CaseSummaryRow,
@@ -110,8 +111,8 @@ async function bareServer(
   const app = Fastify();
   const rowsFor = async (q: string): Promise<CaseSummaryRow[]> => {
     for (const keys of plans.get(q) ?? []) {
-      const { rows } = await pool.query<CaseSummaryRow>(casesByKeysQuery(keys, CANDIDATE_CAP));
-      if (rows.length > 0) return rows;
+      const { rows } = await pool.query<CaseSummaryRow>(casesByKeysQuery(keys, CANDIDATE_READ));
+      if (rows.length > 0) return rows.slice(0, CANDIDATE_CAP);
     }
     return [];
   };

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, TRANSITIONS } from '@app/cases';
+import { CANDIDATE_CAP, CASE_STATUSES, TRANSITIONS } from '@app/cases';
 import type { Test } from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from './support/api';
@@ -198,6 +198,30 @@ describe('Inquiries and cases (e2e)', () => {
       const res = await api.http.get('/api/cases').query({ q }).set(caseworker.auth).expect(200);
       expect(res.body.items.map((i: { id: string }) => i.id)).toContain(target.id);
     }
+  });
+
+  it('says when more namesakes exist than a search ranks, and finds the one sought by the date of birth', async () => {
+    const letters = 'бвгджзклмнпрстфхцчшщ';
+    const surname = `Намес${Array.from({ length: 5 }, () => letters[Math.floor(Math.random() * letters.length)]).join('')}ук`;
+    const seeded: string[] = [];
+    for (let i = 0; i < CANDIDATE_CAP + 1; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const month = String(Math.floor(i / 28) + 1).padStart(2, '0');
+      seeded.push((await seedCase(api, { surname, givenName: 'Остап', dateOfBirth: `1980-${month}-${day}` })).id);
+    }
+    const list = async (q: string): Promise<{ items: { id: string }[]; truncated: boolean }> =>
+      (await api.http.get('/api/cases').query({ q, limit: 100 }).set(caseworker.auth).expect(200)).body;
+
+    const cut = await list(`${surname} Остап`);
+    expect(cut.truncated).toBe(true);
+    expect(cut.items).toHaveLength(CANDIDATE_CAP);
+    const dated = await list(`${surname} Остап 02.02.1980`);
+    expect(dated.items[0].id).toBe(seeded[29]);
+
+    const few = await list('Олійник Віталій');
+    expect(few.truncated).toBe(false);
+    // Only a search says it: a plain list has no such field.
+    expect((await api.http.get('/api/cases').set(caseworker.auth).expect(200)).body).not.toHaveProperty('truncated');
   });
 
   it('lists cases with filters and keyset pages under a hard limit', async () => {

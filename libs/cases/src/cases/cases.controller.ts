@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Page, UuidPipe } from '@app/core';
+import { UuidPipe } from '@app/core';
 import { AuthUser, CurrentUser, RequirePermission } from '@app/identity';
 import { CasesService } from './cases.service';
 import {
@@ -52,7 +52,7 @@ export class CasesController {
   @RequirePermission('cases:read')
   @ApiOperation({ summary: 'Cases by status, assignee, category, change date, and by name in any script (q); audited' })
   @ApiOkResponse({ type: CasePageResponse })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQuery): Promise<Page<CaseSummaryResponse>> {
+  list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQuery): Promise<CasePageResponse> {
     return this.cases.list(user, query);
   }
 

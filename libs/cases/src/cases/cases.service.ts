@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { appendOutbox, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, encodeCursor, Page, toPage } from '@app/core';
+import { appendOutbox, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, encodeCursor, toPage } from '@app/core';
 import { assertCanChange, AuthUser, can } from '@app/identity';
 import { EntityManager } from 'typeorm';
 import { InquiriesRepository } from '../inquiries/inquiries.repository';
@@ -14,6 +14,7 @@ import { CaseRow, CaseSummaryRow, CasesRepository } from './cases.repository';
 import { AddNoteDto, AssignCaseDto, ChangeStatusDto, ListCasesQuery, UpdateCaseDto } from './dto/case-requests.dto';
 import {
   CaseDetailResponse,
+  CasePageResponse,
   CaseSummaryResponse,
   CreatedCaseResponse,
   NoteItem,
@@ -92,9 +93,9 @@ export class CasesService {
     return created;
   }
 
-  async list(user: AuthUser, query: ListCasesQuery): Promise<Page<CaseSummaryResponse>> {
+  async list(user: AuthUser, query: ListCasesQuery): Promise<CasePageResponse> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    let page: Page<CaseSummaryResponse>;
+    let page: CasePageResponse;
     if (query.q) {
       const [offset] = (decodeCursor(query.cursor, 1) ?? [0]) as [number];
       if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_RESULTS) {
@@ -102,11 +103,13 @@ export class CasesService {
           { field: 'cursor', rule: 'isCursor', message: 'cursor is not a cursor this API gave' },
         ]);
       }
-      const found = (await this.search.search(query.q)).filter((f) => matchesFilter(f.row, query));
+      const result = await this.search.search(query.q);
+      const found = result.found.filter((f) => matchesFilter(f.row, query));
       const slice = found.slice(offset, offset + limit);
       page = {
         items: slice.map((f) => toCaseSummary(f.row, f.score)),
         nextCursor: offset + limit < Math.min(found.length, MAX_SEARCH_RESULTS) ? encodeCursor([offset + limit]) : null,
+        truncated: result.truncated,
       };
     } else {
       const after = decodeCursor(query.cursor, 2) as [string, string] | null;

@@ -34,6 +34,8 @@ export interface MatchQuery {
  * query does not give (a patronymic, a date of birth), so the caseworker narrows the query.
  */
 export const CANDIDATE_CAP = 50;
+/** Rows read per lookup: the cap and one more, which only says that the cap cut the list. */
+export const CANDIDATE_READ = CANDIDATE_CAP + 1;
 /** Below this a candidate is not shown: it shares too little of the name. */
 const MIN_SCORE = 0.35;
 const MIN_CORRECTION_SIMILARITY = 0.6;
@@ -54,12 +56,17 @@ export class CaseSearchService {
     return this.names.wordsAdded();
   }
 
-  /** Free-text search (`q` of the case list), best first. */
-  async search(q: string): Promise<ScoredCase[]> {
+  /**
+   * Free-text search (`q` of the case list), best first. `truncated`: more cases share the name's
+   * keys than are ranked (`CANDIDATE_CAP`), so the person sought may be among those left out
+   * unless the query adds what tells namesakes apart (a patronymic, a date of birth).
+   */
+  async search(q: string): Promise<{ found: ScoredCase[]; truncated: boolean }> {
     const parsed = parseSearchQuery(q);
-    if (parsed.words.length === 0) return [];
-    const rows = await this.candidates(parsed.words, parsed.dateOfBirth);
-    return rankCandidates(rows, { fullName: parsed.nameText, dateOfBirth: parsed.dateOfBirth }, {});
+    if (parsed.words.length === 0) return { found: [], truncated: false };
+    const { rows, truncated } = await this.candidates(parsed.words, parsed.dateOfBirth);
+    const found = rankCandidates(rows, { fullName: parsed.nameText, dateOfBirth: parsed.dateOfBirth }, {});
+    return { found, truncated };
   }
 
   /** Existing cases for a person (an inquiry, a row of a return list), best first with reasons. */
@@ -67,8 +74,8 @@ export class CaseSearchService {
     const words = query.fullName
       ? parseSearchQuery(query.fullName).words
       : storedKeys({ surname: query.surname, givenName: query.givenName, patronymic: query.patronymic }).words;
-    const [byName, byNumber] = await Promise.all([
-      words.length ? this.candidates(words, query.dateOfBirth ?? null) : Promise.resolve([]),
+    const [{ rows: byName }, byNumber] = await Promise.all([
+      words.length ? this.candidates(words, query.dateOfBirth ?? null) : Promise.resolve({ rows: [] }),
       query.serviceNumber ? this.cases.idsByServiceNumber(query.serviceNumber) : Promise.resolve([]),
     ]);
     const known = new Set(byName.map((r) => r.id));
@@ -109,12 +116,17 @@ export class CaseSearchService {
     });
   }
 
-  private async candidates(words: IndexedWord[], dateOfBirth: string | null): Promise<CaseSummaryRow[]> {
+  /** The first stage that finds anyone: at most `CANDIDATE_CAP` rows, one more read to tell whether it was cut. */
+  private async candidates(
+    words: IndexedWord[],
+    dateOfBirth: string | null,
+  ): Promise<{ rows: CaseSummaryRow[]; truncated: boolean }> {
     for (const keys of lookupStages(await this.alternatives(words), dateOfBirth)) {
-      const rows = await this.names.casesByKeys(keys, CANDIDATE_CAP);
-      if (rows.length > 0) return rows;
+      const rows = await this.names.casesByKeys(keys, CANDIDATE_READ);
+      if (rows.length > CANDIDATE_CAP) return { rows: rows.slice(0, CANDIDATE_CAP), truncated: true };
+      if (rows.length > 0) return { rows, truncated: false };
     }
-    return [];
+    return { rows: [], truncated: false };
   }
 }
 

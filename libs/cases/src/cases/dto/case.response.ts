@@ -17,6 +17,12 @@ export class CaseSummaryResponse {
 export class CasePageResponse {
   @ApiProperty({ type: [CaseSummaryResponse] }) items: CaseSummaryResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({
+    description:
+      'Only with q: more cases share the name than a search ranks (50), so the person sought may be among those ' +
+      'left out. Add the patronymic or the date of birth to the query to narrow it.',
+  })
+  truncated?: boolean;
 }
 
 export class HistoryItem {
