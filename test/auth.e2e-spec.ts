@@ -137,10 +137,19 @@ describe('Accounts and sign-in (e2e)', () => {
       .set({ Authorization: `Bearer ${valid}` })
       .expect(200);
     // The scheme is case-insensitive; any other scheme, or the token alone, is no bearer token.
-    await api.http.get('/api/me').set({ Authorization: `bearer ${valid}` }).expect(200);
-    await api.http.get('/api/me').set({ Authorization: `Basic ${valid}` }).expect(401);
+    await api.http
+      .get('/api/me')
+      .set({ Authorization: `bearer ${valid}` })
+      .expect(200);
+    await api.http
+      .get('/api/me')
+      .set({ Authorization: `Basic ${valid}` })
+      .expect(401);
     await api.http.get('/api/me').set({ Authorization: valid }).expect(401);
-    await api.http.get('/api/me').set({ Authorization: `Bearer ${valid}.x` }).expect(401);
+    await api.http
+      .get('/api/me')
+      .set({ Authorization: `Bearer ${valid}.x` })
+      .expect(401);
   });
 
   it('throttles repeated failures per account with 429 and Retry-After, and the right password waits too', async () => {

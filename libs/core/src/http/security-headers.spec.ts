@@ -21,6 +21,8 @@ describe('securityHeaders', () => {
   });
 
   it('refuses options helmet refuses', () => {
-    expect(() => securityHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'self'; script-src *"] } } })).toThrow();
+    expect(() =>
+      securityHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'self'; script-src *"] } } }),
+    ).toThrow();
   });
 });
