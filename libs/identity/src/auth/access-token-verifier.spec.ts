@@ -26,6 +26,7 @@ describe(AccessTokenVerifier.name, () => {
     const first = verifier.verify(t);
     expect(first).toMatchObject(claims);
     expect(verifier.verify(t)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
   });
 
   it.each<[string, string]>([

@@ -40,6 +40,8 @@ export class AccessTokenVerifier {
     }
     if (!isAccessClaims(claims)) return null;
     if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!);
+    // Shared by every request that presents this token: nobody may change it.
+    Object.freeze(claims);
     this.verified.set(token, claims);
     return claims;
   }
