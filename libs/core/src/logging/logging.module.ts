@@ -41,10 +41,12 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Request
   fastify.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?', 1)[0];
     if (path !== '/metrics') {
+      // Flat fields: pino's serializers would rewrite objects under `req` and `res` (and drop the status).
       const line = {
         requestId: request.id,
-        req: { method: request.method, path },
-        res: { statusCode: reply.statusCode },
+        method: request.method,
+        path,
+        statusCode: reply.statusCode,
         responseTime: Math.round(reply.elapsedTime),
       };
       if (reply.statusCode >= 500) logger.error(line, 'request errored');
