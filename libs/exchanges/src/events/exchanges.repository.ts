@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Outcome } from '../exchange-outcome';
 
-export interface ExchangeRow {
+/** An exchange event's own row. */
+export interface ExchangeEventRow {
   id: string;
   date: string;
   title: string;
@@ -15,6 +16,10 @@ export interface ExchangeRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+}
+
+/** The event with the counts of its links, as the api shows it. */
+export interface ExchangeRow extends ExchangeEventRow {
   linked_returned: number;
   linked_listed_not_returned: number;
   linked_remains_repatriated: number;
@@ -53,8 +58,9 @@ export interface NewLink {
 }
 
 /** Links of cases merged away do not count: their person is counted through the surviving case. */
-const COLUMNS = `e.id, to_char(e.date, 'YYYY-MM-DD') AS date, e.title, e.mediator, e.announced_military,
-  e.announced_civilian, e.announced_bodies, e.notes, e.version, e.created_at, e.updated_at,
+const EVENT_COLUMNS = `e.id, to_char(e.date, 'YYYY-MM-DD') AS date, e.title, e.mediator, e.announced_military,
+  e.announced_civilian, e.announced_bodies, e.notes, e.version, e.created_at, e.updated_at`;
+const COLUMNS = `${EVENT_COLUMNS},
   coalesce(l.returned, 0)::int AS linked_returned,
   coalesce(l.listed_not_returned, 0)::int AS linked_listed_not_returned,
   coalesce(l.remains_repatriated, 0)::int AS linked_remains_repatriated`;
@@ -92,9 +98,21 @@ export class ExchangesRepository {
     return rows[0] ?? null;
   }
 
-  async findForUpdate(m: EntityManager, id: string): Promise<ExchangeRow | null> {
-    const locked: unknown[] = await m.query(`SELECT 1 FROM exchange_events WHERE id = $1 FOR UPDATE`, [id]);
-    return locked.length === 0 ? null : this.findById(id, m);
+  /** The event's own row, without counting its links (existence checks, the event a link names). */
+  async findEvent(id: string, m: EntityManager = this.dataSource.manager): Promise<ExchangeEventRow | null> {
+    const rows: ExchangeEventRow[] = await m.query(`SELECT ${EVENT_COLUMNS} FROM exchange_events e WHERE e.id = $1`, [
+      id,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** The event's own row, locked until the transaction ends. */
+  async findForUpdate(m: EntityManager, id: string): Promise<ExchangeEventRow | null> {
+    const rows: ExchangeEventRow[] = await m.query(
+      `SELECT ${EVENT_COLUMNS} FROM exchange_events e WHERE e.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** Writes the fields if the version is still `version`; returns the new version or null. */

@@ -13,7 +13,7 @@ import { assertCanChange, AuthUser } from '@app/identity';
 import { EntityManager } from 'typeorm';
 import { LinkCaseDto, ListLinksQuery } from '../events/dto/exchange-requests.dto';
 import { LinkedCaseItem, LinkResponse, toLinkedCaseItem } from '../events/dto/exchange.response';
-import { ExchangeRow, ExchangesRepository } from '../events/exchanges.repository';
+import { ExchangeEventRow, ExchangesRepository } from '../events/exchanges.repository';
 import { Outcome } from '../exchange-outcome';
 import { LinkPlan, LinkResult, planLink } from './link-plan';
 
@@ -43,7 +43,7 @@ export class CaseLinksService {
   /** One case by hand: a caseworker links the cases they hold, council any case. */
   async link(user: AuthUser, exchangeId: string, dto: LinkCaseDto): Promise<LinkResponse> {
     return this.exchanges.transaction(async (m) => {
-      const exchange = await this.exchanges.findById(exchangeId, m);
+      const exchange = await this.exchanges.findEvent(exchangeId, m);
       if (!exchange) throw DomainError.notFound('Exchange');
       const row = await this.cases.findForUpdate(m, dto.caseId);
       if (!row) {
@@ -93,7 +93,7 @@ export class CaseLinksService {
   async applyAccepted(
     m: EntityManager,
     user: AuthUser,
-    exchange: ExchangeRow,
+    exchange: ExchangeEventRow,
     links: AcceptedLink[],
     options: { evidenceSource: EvidenceSource; batchId: string | null },
   ): Promise<Map<string, number>> {
@@ -146,7 +146,7 @@ export class CaseLinksService {
   }
 
   async list(user: AuthUser, exchangeId: string, query: ListLinksQuery): Promise<Page<LinkedCaseItem>> {
-    if (!(await this.exchanges.findById(exchangeId))) throw DomainError.notFound('Exchange');
+    if (!(await this.exchanges.findEvent(exchangeId))) throw DomainError.notFound('Exchange');
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2) as [string, string] | null;
     const rows = await this.exchanges.listLinks(exchangeId, query.outcome, after, limit);

@@ -15,7 +15,7 @@ import {
 import { AuthUser } from '@app/identity';
 import { Counter } from 'prom-client';
 import { EntityManager } from 'typeorm';
-import { ExchangeRow, ExchangesRepository } from '../events/exchanges.repository';
+import { ExchangeEventRow, ExchangesRepository } from '../events/exchanges.repository';
 import { Outcome } from '../exchange-outcome';
 import { AcceptedLink, CaseLinksService } from '../links/case-links.service';
 import { planLink } from '../links/link-plan';
@@ -72,7 +72,7 @@ export class ReconciliationService {
   }
 
   async reconcile(user: AuthUser, exchangeId: string, upload: ReturneeUpload): Promise<ReconcileResponse> {
-    if (!(await this.exchanges.findById(exchangeId))) throw DomainError.notFound('Exchange');
+    if (!(await this.exchanges.findEvent(exchangeId))) throw DomainError.notFound('Exchange');
     const raw = upload.source === 'csv' ? parseReturneeCsv(upload.bytes) : rawRowsFromJson(upload.body);
     if (!raw.ok) throw refusedList(raw.problems);
     const checked = checkReturneeRows(raw.rows);
@@ -141,7 +141,7 @@ export class ReconciliationService {
     const matches = dto.matches.map((x) => ({ ...x, caseId: x.caseId.toLowerCase() }));
     assertDistinct(matches);
     const result = await this.batches.transaction(async (m) => {
-      const exchange = await this.exchanges.findById(exchangeId, m);
+      const exchange = await this.exchanges.findEvent(exchangeId, m);
       if (!exchange) throw DomainError.notFound('Exchange');
       if (!(await this.batches.lock(m, exchangeId, dto.batchId))) throw DomainError.notFound('Return list');
       const rows = await this.batches.rows(
@@ -173,7 +173,7 @@ export class ReconciliationService {
   }
 
   async listBatches(exchangeId: string, query: { limit?: number; cursor?: string }): Promise<Page<BatchResponse>> {
-    if (!(await this.exchanges.findById(exchangeId))) throw DomainError.notFound('Exchange');
+    if (!(await this.exchanges.findEvent(exchangeId))) throw DomainError.notFound('Exchange');
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2) as [string, string] | null;
     const rows = await this.batches.listPage(exchangeId, after, limit);
@@ -296,7 +296,7 @@ export class ReconciliationService {
   private async apply(
     m: EntityManager,
     user: AuthUser,
-    exchange: ExchangeRow,
+    exchange: ExchangeEventRow,
     batchId: string,
     pending: { todo: PendingMatch[]; alreadyApplied: AlreadyAppliedItem[] },
     caseRows: Map<string, CaseRow>,
