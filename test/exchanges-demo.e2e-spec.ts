@@ -42,6 +42,6 @@ describe('Demo exchanges (e2e)', () => {
 
     // The demo cases are findable by name like any other.
     const found = await api.http.get('/api/cases').query({ q: 'Мельник Богдан' }).set(council.auth).expect(200);
-    expect(found.body.items[0]).toMatchObject({ reference: 'CASE-DEMO-000001', status: 'returned' });
+    expect(found.body.items[0]).toMatchObject({ reference: 'CASE-EXDEMO-000001', status: 'returned' });
   });
 });

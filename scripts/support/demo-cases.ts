@@ -58,7 +58,7 @@ const PEOPLE: DemoPerson[] = [
  * an inquiry of the demo family linked to the first, with kinship verified. Idempotent.
  */
 export async function seedDemoCases(db: DataSource, say: (line: string) => void): Promise<void> {
-  const existing: unknown[] = await db.query(`SELECT 1 FROM cases WHERE reference LIKE 'CASE-DEMO-%' LIMIT 1`);
+  const existing: unknown[] = await db.query(`SELECT 1 FROM cases WHERE reference = 'CASE-DEMO-001'`);
   if (existing.length > 0) return;
   const [family] = (await db.query(`SELECT id FROM users WHERE email = 'family@demo.local'`)) as { id: string }[];
   const [caseworker] = (await db.query(`SELECT id FROM users WHERE email = 'caseworker@demo.local'`)) as {

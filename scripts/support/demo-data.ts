@@ -164,7 +164,7 @@ async function seedLinkedCases(dataSource: DataSource, m: EntityManager): Promis
   const assigneeId = caseworker[0]?.id ?? null;
   const inserted: { id: string }[] = await m.query(
     `INSERT INTO cases (id, reference, status, assignee_id, category, surname, given_name, patronymic, date_of_birth)
-     SELECT id, 'CASE-DEMO-' || lpad(n::text, 6, '0'), status, $8, 'military', surname, given_name, patronymic, dob::date
+     SELECT id, 'CASE-EXDEMO-' || lpad(n::text, 6, '0'), status, $8, 'military', surname, given_name, patronymic, dob::date
        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
          AS t(id, n, status, surname, given_name, patronymic, dob)
      ON CONFLICT DO NOTHING RETURNING id`,
