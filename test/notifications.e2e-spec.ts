@@ -253,7 +253,14 @@ describe('Notifications (e2e)', () => {
         {
           type: 'case.status_changed',
           aggregateId: e.id,
-          payload: { caseId: e.id, from: 'exchange_listed', to: 'deceased', familyVisible: true, inPerson: true },
+          payload: {
+            caseId: e.id,
+            from: 'exchange_listed',
+            to: 'deceased',
+            familyVisible: true,
+            inPerson: true,
+            cause: 'remains_repatriated',
+          },
         },
         {
           type: 'case.exchange_outcome',

@@ -23,6 +23,11 @@ export interface LockedStatusChange {
   expectedVersion?: number;
   /** Ids and codes added to the history entry and the audit entry (e.g. the exchange it came from). */
   details?: Record<string, unknown>;
+  /**
+   * Why the case moved, when another event of the same transaction tells it (the remains came home
+   * in an exchange): the status change's own message is then not sent.
+   */
+  cause?: 'remains_repatriated';
 }
 
 /**
@@ -73,6 +78,7 @@ export class CaseStatusService {
           familyVisible: isFamilyVisible(c.to),
           inPerson: IN_PERSON_STATUSES.includes(c.to),
           assigneeId: c.row.assignee_id,
+          ...(c.cause ? { cause: c.cause } : {}),
         },
         requestId: actor.requestId,
       })),

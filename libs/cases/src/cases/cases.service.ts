@@ -273,7 +273,7 @@ export class CasesService {
         {
           type: 'case.assigned',
           aggregateId: id,
-          payload: { caseIds: [id], assigneeId: dto.assigneeId },
+          payload: { caseIds: [id], assigneeId: dto.assigneeId, assignedBy: user.id },
           requestId: user.requestId,
         },
       ]);

@@ -113,6 +113,7 @@ export class CaseLinksService {
         evidenceSource: options.evidenceSource,
         reason: l.plan.move === 'deceased' ? `Remains repatriated in the exchange of ${exchange.date}` : null,
         details: { exchangeId: exchange.id, outcome: l.outcome },
+        ...(l.outcome === 'remains_repatriated' ? { cause: 'remains_repatriated' as const } : {}),
       }));
     const versions = await this.statusChanges.applyLocked(m, user, changes);
     await appendOutbox(

@@ -102,36 +102,6 @@ export class FanOutRepository {
     );
   }
 
-  /** True when this user made the request (read from its audit entries): nobody is told of work they took themself. */
-  async actedInRequest(userId: string, requestId: string): Promise<boolean> {
-    const rows: unknown[] = await prepared(
-      this.dataSource,
-      'acted-in-request',
-      `SELECT 1 FROM audit_log WHERE actor_id = $1 AND request_id = $2 AND at > now() - interval '1 day' LIMIT 1`,
-      [userId, requestId],
-    );
-    return rows.length === 1;
-  }
-
-  /**
-   * True when the transaction that wrote this event also wrote a `case.exchange_outcome` of
-   * repatriated remains for the case (same case, same commit time): that event tells the news,
-   * this one would tell it twice. Rare (deceased only), so a scan of the recent outbox will do.
-   */
-  async remainsRepatriatedWith(eventId: string, caseId: string): Promise<boolean> {
-    const rows: unknown[] = await prepared(
-      this.dataSource,
-      'remains-repatriated-with',
-      `SELECT 1 FROM outbox_events o
-        WHERE o.aggregate_id = $2 AND o.type = 'case.exchange_outcome'
-          AND o.payload->>'outcome' = 'remains_repatriated'
-          AND o.created_at = (SELECT e.created_at FROM outbox_events e WHERE e.id = $1)
-        LIMIT 1`,
-      [eventId, caseId],
-    );
-    return rows.length === 1;
-  }
-
   async caseAssignee(caseId: string): Promise<string | null> {
     const rows: { assignee_id: string | null }[] = await prepared(
       this.dataSource,

@@ -47,8 +47,7 @@ export class FanOutService {
 
   async fanOut(event: FanOutJobData): Promise<FanOutResult> {
     const plan = planEvent(event.type, event.payload);
-    const planned = plan.ok ? await this.withoutRepeats(event, plan.messages) : [];
-    const messages = await this.compose(planned);
+    const messages = await this.compose(plan.ok ? plan.messages : []);
     const skippedReason = plan.ok ? null : plan.reason;
     if (skippedReason) this.logger.warn({ eventId: event.eventId, reason: skippedReason }, 'event not fanned out');
     // The messages are written in order of the change (created_at = when it happened), so the
@@ -66,30 +65,6 @@ export class FanOutService {
       'event fanned out',
     );
     return { fresh, messages: messages.length, skippedReason };
-  }
-
-  /**
-   * Drops what would tell someone what they know already: a caseworker who took a case for
-   * themself is not told it was assigned to them; a move to `deceased` written together with the
-   * repatriation of the remains is told once, by the exchange's event (its task says what
-   * happened).
-   */
-  private async withoutRepeats(event: FanOutJobData, planned: PlannedMessage[]): Promise<PlannedMessage[]> {
-    const kept: PlannedMessage[] = [];
-    for (const message of planned) {
-      const { audience, content } = message;
-      const selfAssigned =
-        event.requestId !== null &&
-        content.kind === 'staff.cases_assigned' &&
-        audience.kind === 'staff' &&
-        (await this.repository.actedInRequest(audience.userId, event.requestId));
-      const toldByExchange =
-        event.type === 'case.status_changed' &&
-        (content.kind === 'case.contact_pending' || content.kind === 'staff.in_person_task') &&
-        (await this.repository.remainsRepatriatedWith(event.eventId, content.caseId));
-      if (!selfAssigned && !toldByExchange) kept.push(message);
-    }
-    return kept;
   }
 
   /** Every message of the plan, once per (recipient, channel). */

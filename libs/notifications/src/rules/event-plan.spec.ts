@@ -51,6 +51,11 @@ describe(planEvent.name, () => {
     ],
     ['case.note_shared', { caseId: CASE, noteId: NOTE }, [['case_family', 'case.note_shared']]],
     ['case.assigned', { caseIds: [CASE, OTHER], assigneeId: USER }, [['staff', 'staff.cases_assigned']]],
+    ['case.assigned', { caseIds: [CASE], assigneeId: USER, assignedBy: OTHER }, [['staff', 'staff.cases_assigned']]],
+    // Taken by the caseworker themself: nothing to tell.
+    ['case.assigned', { caseIds: [CASE], assigneeId: USER, assignedBy: USER.toUpperCase() }, []],
+    // Deceased because the remains came home: the exchange's own event tells it, once.
+    ['case.status_changed', status('deceased', { cause: 'remains_repatriated' }), []],
     [
       'case.exchange_outcome',
       { caseId: CASE, exchangeId: OTHER, outcome: 'remains_repatriated', assigneeId: null },
@@ -108,6 +113,11 @@ describe(planEvent.name, () => {
     ['case.status_changed', { caseId: CASE, to: 'jailed' }, 'malformed case.status_changed: unknown status jailed'],
     ['case.note_shared', { caseId: CASE }, 'malformed case.note_shared: noteId is not a uuid'],
     ['case.assigned', { caseIds: [], assigneeId: USER }, 'malformed case.assigned: caseIds is not a non-empty list'],
+    [
+      'case.assigned',
+      { caseIds: [CASE], assigneeId: USER, assignedBy: 'me' },
+      'malformed case.assigned: assignedBy is not a uuid',
+    ],
     [
       'case.assigned',
       { caseIds: [1], assigneeId: USER },

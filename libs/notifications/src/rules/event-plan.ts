@@ -109,7 +109,12 @@ function plan(type: string, p: Record<string, unknown>): PlannedMessage[] | null
       const assigneeId = optionalUuid(p, 'assigneeId');
       // Either flag from the writer is enough to hold the news back; the status itself decides too.
       if (p.familyVisible === false || SILENT_STATUSES.includes(to)) return [];
-      if (p.inPerson === true || IN_PERSON_STATUSES.includes(to)) return inPersonTask(caseId, assigneeId, 'deceased');
+      if (p.inPerson === true || IN_PERSON_STATUSES.includes(to)) {
+        // Moved to deceased because the remains came home: the exchange's own event, written in the
+        // same transaction, tells the family and the holder once, with the reason.
+        if (p.cause === 'remains_repatriated') return [];
+        return inPersonTask(caseId, assigneeId, 'deceased');
+      }
       if (!(FAMILY_STATUSES as readonly string[]).includes(to)) throw new Malformed(`unknown status ${to}`);
       return [
         {
@@ -125,6 +130,8 @@ function plan(type: string, p: Record<string, unknown>): PlannedMessage[] | null
     }
     case 'case.assigned': {
       const assigneeId = uuid(p, 'assigneeId');
+      // A caseworker who took the case themself knows.
+      if (optionalUuid(p, 'assignedBy') === assigneeId) return [];
       return [
         {
           audience: { kind: 'staff', userId: assigneeId },

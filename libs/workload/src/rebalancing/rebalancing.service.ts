@@ -66,7 +66,7 @@ export class RebalancingService {
           {
             type: 'case.assigned',
             aggregateId: assigneeId,
-            payload: { caseIds: ids, assigneeId },
+            payload: { caseIds: ids, assigneeId, assignedBy: user.id },
             requestId: user.requestId,
           },
         ]);
