@@ -2,7 +2,6 @@ import { DataSource } from 'typeorm';
 import type { Test } from 'supertest';
 import { startTestApi, TestApi } from './support/api';
 import { submitInquiry } from './support/cases';
-import { caseFollowedByFamily } from './support/exchanges-cases';
 import { SignedIn, signInStaff, signUpFamily } from './support/factories';
 import { csvRows, rawBody, seedCases, setNewsDaysAgo } from './support/workload-fixtures';
 
@@ -246,43 +245,6 @@ describe('Workload (e2e)', () => {
         { actor_id: caseworker.id, channel: 'phone' },
         { actor_id: council.id, channel: 'in_person' },
       ]);
-    });
-
-    it('shows a shared contact in the timeline of a family whose kinship is verified, never an internal one', async () => {
-      const followed = await caseFollowedByFamily(
-        api,
-        caseworker,
-        { surname: 'Контактна', givenName: 'Олена' },
-        { statuses: ['missing'] },
-      );
-      const unverifiedFamily = await signUpFamily(api);
-      const other = await submitInquiry(api, unverifiedFamily, {
-        person: { surname: 'Контактна', givenName: 'Олена' },
-      });
-      await api.http
-        .post(`/api/inquiries/${other.id}/link`)
-        .set(caseworker.auth)
-        .send({ caseId: followed.caseId })
-        .expect(200);
-      for (const [summary, visibility] of [
-        ['Пояснили, як працює МКЧХ.', 'shared'],
-        ['Мати плакала, передзвонити.', 'internal'],
-      ]) {
-        await api.http
-          .post(`/api/cases/${followed.caseId}/contacts`)
-          .set(caseworker.auth)
-          .send({ channel: 'phone', summary, visibility })
-          .expect(201);
-      }
-      const timeline = async (user: SignedIn, inquiryId: string) =>
-        (await api.http.get(`/api/inquiries/${inquiryId}/timeline`).set(user.auth).expect(200)).body.items as {
-          type: string;
-          channel?: string;
-          text?: string;
-        }[];
-      const contacts = (await timeline(followed.family, followed.inquiryId)).filter((i) => i.type === 'contact');
-      expect(contacts).toEqual([expect.objectContaining({ channel: 'phone', text: 'Пояснили, як працює МКЧХ.' })]);
-      expect((await timeline(unverifiedFamily, other.id)).some((i) => i.type === 'contact')).toBe(false);
     });
 
     it('refuses a colleague (403), admin and family (403), a stranger (401), a missing case (404), a merged one (422)', async () => {

@@ -32,12 +32,6 @@ export interface HistoryRow {
   original_case_id: string | null;
 }
 
-export interface SharedContactRow {
-  channel: string;
-  summary: string;
-  contacted_at: Date;
-}
-
 export interface NoteRow {
   id: string;
   author_id: string;
@@ -343,15 +337,6 @@ export class CasesRepository {
       `SELECT id, author_id, visibility, body, created_at, original_case_id FROM case_notes
         WHERE case_id = $1 AND ($2::text IS NULL OR visibility = $2) ORDER BY created_at, id`,
       [caseId, visibility ?? null],
-    );
-  }
-
-  /** Contacts with the family that the caseworker marked `shared` (logged through the workload routes). */
-  async sharedContacts(caseId: string): Promise<SharedContactRow[]> {
-    return this.dataSource.query(
-      `SELECT channel, summary, contacted_at FROM case_contacts
-        WHERE case_id = $1 AND visibility = 'shared' ORDER BY contacted_at, id`,
-      [caseId],
     );
   }
 

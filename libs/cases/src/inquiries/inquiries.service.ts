@@ -118,10 +118,9 @@ export class InquiriesService {
     }));
     // The case's own news only once kinship is verified, and only while the inquiry is linked.
     if (row.status === 'linked' && row.kinship === 'verified' && row.case_id) {
-      const [history, notes, contacts] = await Promise.all([
+      const [history, notes] = await Promise.all([
         this.cases.familyVisibleHistory(row.case_id, INTERNAL_STATUSES),
         this.cases.notes(row.case_id, 'shared'),
-        this.cases.sharedContacts(row.case_id),
       ]);
       for (const h of history) {
         const inPerson = (IN_PERSON_STATUSES as readonly string[]).includes(h.to_status);
@@ -133,9 +132,6 @@ export class InquiriesService {
         });
       }
       for (const n of notes) items.push({ type: 'note', at: n.created_at.toISOString(), text: n.body });
-      for (const c of contacts) {
-        items.push({ type: 'contact', at: c.contacted_at.toISOString(), channel: c.channel, text: c.summary });
-      }
     }
     items.sort((a, b) => a.at.localeCompare(b.at));
     return { items };

@@ -50,7 +50,7 @@ export class CreatedInquiryResponse {
 
 export class TimelineItem {
   @ApiProperty({
-    enum: ['received', 'in_review', 'linked', 'rejected', 'withdrawn', 'kinship_verified', 'status', 'note', 'contact'],
+    enum: ['received', 'in_review', 'linked', 'rejected', 'withdrawn', 'kinship_verified', 'status', 'note'],
   })
   type: string;
   @ApiProperty() at: string;
@@ -58,10 +58,7 @@ export class TimelineItem {
     description: 'For status items: the case status, or contact_pending when the caseworker will call',
   })
   status?: string;
-  @ApiPropertyOptional({ description: 'For contact items: how the caseworker was in touch (phone, meeting…)' })
-  channel?: string;
-  @ApiPropertyOptional({ description: 'A shared note, the summary of a shared contact, or a reason' })
-  text?: string;
+  @ApiPropertyOptional() text?: string;
 }
 
 export class TimelineResponse {

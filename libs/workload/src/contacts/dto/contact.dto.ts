@@ -27,11 +27,7 @@ export class LogContactDto {
   @Length(1, 2000)
   summary: string;
 
-  @ApiProperty({
-    enum: ['shared', 'internal'],
-    description:
-      'shared: every family following the case, once its kinship is verified, reads the summary in its timeline; internal: staff only',
-  })
+  @ApiProperty({ enum: ['shared', 'internal'], description: 'shared: the family may read the summary' })
   @IsIn(['shared', 'internal'])
   visibility: 'shared' | 'internal';
 
