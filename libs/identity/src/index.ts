@@ -13,3 +13,4 @@ export * from './maintenance/identity-maintenance.module';
 export * from './maintenance/sessions-prune.processor';
 export * from './users/create-account';
 export * from './auth/session-cache';
+export { bearerToken, looksLikeJwt } from './auth/bearer-token.strategy';

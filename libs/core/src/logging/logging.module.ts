@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.token';
 
@@ -18,17 +19,24 @@ import { APP_CONFIG } from '../config/config.token';
   imports: [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        forRoutes: [],
-        pinoHttp: {
-          level: config.logLevel,
-          redact: { paths: ['req.headers', 'password', 'refreshToken', 'accessToken'], remove: true },
-        },
-      }),
+      useFactory: (config: AppConfig) => ({ forRoutes: [], pinoHttp: loggerOptions(config.logLevel) }),
     }),
   ],
 })
 export class LoggingModule {}
+
+/** The root logger's options (pino, through nestjs-pino's pino-http). */
+export function loggerOptions(level: string): Options {
+  return {
+    level,
+    // Should a request or a reply ever be logged whole: method and path only, status only.
+    serializers: {
+      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: pathOf(req.url ?? '') }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
+    redact: { paths: ['req.headers', 'password', 'refreshToken', 'accessToken'], remove: true },
+  };
+}
 
 /** What request logging writes to (nestjs-pino's `PinoLogger`). */
 export interface RequestLog {
@@ -36,10 +44,22 @@ export interface RequestLog {
   error(line: object, message: string): void;
 }
 
-/** One line per answered request, `/metrics` scrapes left out; 5xx answers at error level. */
+/** The path of a request's URL: never its query string, where a name search puts a person's name. */
+function pathOf(url: string): string {
+  return url.split('?', 1)[0];
+}
+
+/**
+ * One line per answered request, `/metrics` scrapes left out; 5xx answers at error level; a
+ * request whose client went away before it was read whole is logged as aborted.
+ */
 export function registerRequestLogging(fastify: FastifyInstance, logger: RequestLog): void {
+  fastify.addHook('onRequestAbort', (request, done) => {
+    logger.info({ requestId: request.id, method: request.method, path: pathOf(request.url) }, 'request aborted');
+    done();
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const path = request.url.split('?', 1)[0];
+    const path = pathOf(request.url);
     if (path !== '/metrics') {
       // Flat fields: pino's serializers would rewrite objects under `req` and `res` (and drop the status).
       const line = {

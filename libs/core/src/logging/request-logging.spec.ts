@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { Writable } from 'node:stream';
 import { pinoHttp } from 'pino-http';
-import { registerRequestLogging } from './logging.module';
+import { loggerOptions, registerRequestLogging } from './logging.module';
 
 describe(registerRequestLogging.name, () => {
   it('logs one line per request: id, method, path without the query, status; 5xx as errors; no /metrics', async () => {
@@ -12,8 +12,8 @@ describe(registerRequestLogging.name, () => {
         done();
       },
     });
-    // The logger nestjs-pino builds: pino with pino-http's serializers (which rewrite `req` and `res`).
-    const { logger } = pinoHttp({ level: 'info' }, stream);
+    // The logger nestjs-pino builds from these options: pino with pino-http's serializers, ours first.
+    const { logger } = pinoHttp(loggerOptions('info'), stream);
     const app = Fastify({ genReqId: () => 'req-1' });
     registerRequestLogging(app, {
       info: (line, message) => logger.info(line, message),
@@ -50,5 +50,20 @@ describe(registerRequestLogging.name, () => {
       }),
     ]);
     expect(written.join('')).not.toMatch(/secret|%D0|Шевченко|limit/);
+
+    // A request or a reply logged whole keeps only its method, path and status.
+    written.length = 0;
+    logger.info(
+      {
+        req: { method: 'GET', url: '/api/cases?q=Шевченко', headers: { authorization: 'Bearer token' } },
+        res: { statusCode: 200, headersSent: true, getHeaders: () => ({ 'set-cookie': 'board=token' }) },
+      },
+      'whole',
+    );
+    expect(JSON.parse(written[0])).toMatchObject({
+      req: { method: 'GET', path: '/api/cases' },
+      res: { statusCode: 200 },
+    });
+    expect(written[0]).not.toMatch(/Шевченко|token|headers/);
   });
 });

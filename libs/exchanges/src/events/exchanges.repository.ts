@@ -98,18 +98,17 @@ export class ExchangesRepository {
     return rows[0] ?? null;
   }
 
-  /** The event's own row, without counting its links (existence checks, the event a link names). */
-  async findEvent(id: string, m: EntityManager = this.dataSource.manager): Promise<ExchangeEventRow | null> {
-    const rows: ExchangeEventRow[] = await m.query(`SELECT ${EVENT_COLUMNS} FROM exchange_events e WHERE e.id = $1`, [
-      id,
-    ]);
-    return rows[0] ?? null;
-  }
-
-  /** The event's own row, locked until the transaction ends. */
-  async findForUpdate(m: EntityManager, id: string): Promise<ExchangeEventRow | null> {
+  /**
+   * The event's own row, without counting its links (existence checks, the event a link names);
+   * `lock`: held until the transaction ends.
+   */
+  async findEvent(
+    id: string,
+    m: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ExchangeEventRow | null> {
     const rows: ExchangeEventRow[] = await m.query(
-      `SELECT ${EVENT_COLUMNS} FROM exchange_events e WHERE e.id = $1 FOR UPDATE`,
+      `SELECT ${EVENT_COLUMNS} FROM exchange_events e WHERE e.id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     return rows[0] ?? null;

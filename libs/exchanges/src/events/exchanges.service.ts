@@ -51,7 +51,7 @@ export class ExchangesService {
 
   async update(user: AuthUser, id: string, dto: UpdateExchangeDto): Promise<ExchangeResponse> {
     return this.exchanges.transaction(async (m) => {
-      const row = await this.exchanges.findForUpdate(m, id);
+      const row = await this.exchanges.findEvent(id, m, true);
       if (!row) throw DomainError.notFound('Exchange');
       const a = dto.announced ?? {};
       const next: ExchangeFields = {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '@app/core';
+import { bearerToken, looksLikeJwt } from '@app/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BOARD_PATH } from './queues-board.service';
@@ -18,7 +19,7 @@ export class BoardSessionService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   setCookie(request: FastifyRequest, reply: FastifyReply): void {
-    const token = bearer(request.headers.authorization);
+    const token = bearerToken(request.headers.authorization);
     if (!token) return;
     const maxAge = Math.max(1, secondsLeft(token) ?? this.config.accessTokenTtlSeconds);
     const secure = this.config.publicUrl.startsWith('https:') || this.config.nodeEnv === 'production';
@@ -37,15 +38,10 @@ export class BoardCookieMiddleware implements NestMiddleware {
     const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
     if (!request.headers.authorization && path !== `${BOARD_PATH}/session`) {
       const token = cookie(request.headers.cookie, BOARD_COOKIE);
-      if (token && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) request.headers.authorization = `Bearer ${token}`;
+      if (token && looksLikeJwt(token)) request.headers.authorization = `Bearer ${token}`;
     }
     next();
   }
-}
-
-function bearer(header: string | undefined): string | null {
-  const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '');
-  return match ? match[1] : null;
 }
 
 function cookie(header: string | undefined, name: string): string | null {
