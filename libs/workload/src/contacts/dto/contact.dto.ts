@@ -27,7 +27,12 @@ export class LogContactDto {
   @Length(1, 2000)
   summary: string;
 
-  @ApiProperty({ enum: ['shared', 'internal'], description: 'shared: the family may read the summary' })
+  @ApiProperty({
+    enum: ['shared', 'internal'],
+    description:
+      'shared: the summary may be passed on to the family it was with; internal: staff only. ' +
+      'Families do not see contacts in the portal (a contact does not record which family it was with).',
+  })
   @IsIn(['shared', 'internal'])
   visibility: 'shared' | 'internal';
 
