@@ -30,12 +30,12 @@ export class BearerTokenStrategy extends Strategy {
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-const BEARER = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) *$/i;
+const BEARER = /^bearer +(\S+) *$/i;
 
 /** The token of an `Authorization: Bearer <token>` header (the scheme in any case), or null. */
 export function bearerToken(header: string | undefined): string | null {
-  if (!header || header.length > 4096) return null;
-  return BEARER.exec(header)?.[1] ?? null;
+  const token = header ? BEARER.exec(header)?.[1] : undefined;
+  return token !== undefined && looksLikeJwt(token) ? token : null;
 }
 
 /** Has the three dot-separated base64url parts of a JWT (says nothing of its validity). */

@@ -27,7 +27,7 @@ export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
   }
 
   async validate(claims: AccessClaims): Promise<Omit<AuthUser, 'requestId'> | false> {
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
+    // The verifier passed only claims with string sub and sid; they must also be ids.
     if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) return false;
     let row = this.sessions.get(claims.sub, claims.sid);
     if (!row) {
