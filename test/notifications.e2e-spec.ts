@@ -637,6 +637,9 @@ describe('Notifications (e2e)', () => {
       );
       const pair = cookie.split(';')[0];
       await api.http.get('/api/admin/queues/api/queues').set('Cookie', pair).expect(200);
+      expect((await api.http.get('/api/admin/queues').set('Cookie', `theme=dark; ${pair}`).expect(200)).text).toMatch(
+        /<html/i,
+      );
       // The cookie opens nothing else.
       await api.http.get('/api/me').set('Cookie', pair).expect(401);
       await api.http.post('/api/admin/queues/session').set('Cookie', pair).expect(401);

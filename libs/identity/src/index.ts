@@ -5,6 +5,7 @@ export * from './authz/auth-user';
 export * from './authz/access';
 export * from './authz/current-user.decorator';
 export * from './authz/require-permission.decorator';
+export * from './authz/token-cookie.decorator';
 export * from './users/users.service';
 export * from './users/users.repository';
 export * from './auth/sessions.repository';

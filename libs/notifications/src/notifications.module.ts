@@ -1,5 +1,5 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { BoardCookieMiddleware, BoardSessionService } from './board/board-session.service';
+import { Module } from '@nestjs/common';
+import { BoardSessionService } from './board/board-session.service';
 import { MonitoringRepository } from './board/monitoring.repository';
 import { NotificationMetrics } from './board/notification-metrics';
 import { QueuesBoardController } from './board/queues-board.controller';
@@ -30,13 +30,4 @@ import { InboxService } from './inbox/inbox.service';
     NotificationMetrics,
   ],
 })
-export class NotificationsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(BoardCookieMiddleware)
-      .forRoutes(
-        { path: 'admin/queues', method: RequestMethod.ALL },
-        { path: 'admin/queues/*path', method: RequestMethod.ALL },
-      );
-  }
-}
+export class NotificationsModule {}

@@ -1,8 +1,7 @@
-import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '@app/core';
-import { bearerToken, looksLikeJwt } from '@app/identity';
+import { bearerToken } from '@app/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BOARD_PATH } from './queues-board.service';
 
 export const BOARD_COOKIE = 'portal_queues';
@@ -12,7 +11,8 @@ export const BOARD_COOKIE = 'portal_queues';
  * POSTs to /api/admin/queues/session with the token; the answer sets it as a cookie that the
  * browser sends only to /api/admin/queues (HttpOnly, SameSite=Strict, Secure over https). The
  * token is checked exactly as a header would be (signature, expiry, session, role) on every
- * request, so signing out or deactivation ends the board session too.
+ * request, so signing out or deactivation ends the board session too. The board's routes take it
+ * from the cookie (`@AcceptTokenCookie`); the session route does not, so a cookie cannot renew itself.
  */
 @Injectable()
 export class BoardSessionService {
@@ -28,28 +28,6 @@ export class BoardSessionService {
       `${BOARD_COOKIE}=${token}; Path=${BOARD_PATH}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
     );
   }
-}
-
-/** Lets the board's own requests carry the token in the cookie when they have no bearer header. */
-@Injectable()
-export class BoardCookieMiddleware implements NestMiddleware {
-  use(request: IncomingMessage & { originalUrl?: string }, _response: ServerResponse, next: () => void): void {
-    // The middleware layer strips its mount path from `url`; `originalUrl` is the request's own.
-    const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
-    if (!request.headers.authorization && path !== `${BOARD_PATH}/session`) {
-      const token = cookie(request.headers.cookie, BOARD_COOKIE);
-      if (token && looksLikeJwt(token)) request.headers.authorization = `Bearer ${token}`;
-    }
-    next();
-  }
-}
-
-function cookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
 }
 
 /** Seconds until the token's `exp` (already verified by the guard; read here only for the cookie's lifetime). */

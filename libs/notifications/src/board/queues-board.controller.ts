@@ -1,8 +1,8 @@
 import { All, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RequirePermission } from '@app/identity';
-import { BoardSessionService } from './board-session.service';
+import { AcceptTokenCookie, RequirePermission } from '@app/identity';
+import { BOARD_COOKIE, BoardSessionService } from './board-session.service';
 import { QueuesBoard } from './queues-board.service';
 
 @ApiTags('admin')
@@ -27,6 +27,7 @@ export class QueuesBoardController {
 
   @All()
   @RequirePermission('queues:admin')
+  @AcceptTokenCookie(BOARD_COOKIE)
   @ApiExcludeEndpoint()
   root(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.board.forward(request, reply);
@@ -34,6 +35,7 @@ export class QueuesBoardController {
 
   @All('*')
   @RequirePermission('queues:admin')
+  @AcceptTokenCookie(BOARD_COOKIE)
   @ApiExcludeEndpoint()
   any(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.board.forward(request, reply);
