@@ -180,6 +180,59 @@ describe('Inquiries and cases (e2e)', () => {
     expect(JSON.stringify(timeline.body)).not.toContain(father.email);
   });
 
+  it("shows a shared contact on the timeline of the family it was with, and on no other family's", async () => {
+    const mother = await signUpFamily(api);
+    const wife = await signUpFamily(api);
+    const first = await submitInquiry(api, mother);
+    const opened = await api.http.post('/api/cases').set(caseworker.auth).send({ fromInquiryId: first.id }).expect(201);
+    const caseId = opened.body.id as string;
+    const second = await submitInquiry(api, wife, { relationship: 'spouse' });
+    await api.http.post(`/api/inquiries/${second.id}/link`).set(caseworker.auth).send({ caseId }).expect(200);
+    const contact = (body: object): Test =>
+      api.http
+        .post(`/api/cases/${caseId}/contacts`)
+        .set(caseworker.auth)
+        .send({ channel: 'phone', ...body });
+
+    // Before the mother's kinship is verified, her own shared contact is not shown to her either.
+    const withMother = await contact({
+      visibility: 'shared',
+      inquiryId: first.id,
+      summary: 'Розмова з матір’ю',
+    }).expect(201);
+    expect(withMother.body).toMatchObject({ inquiryId: first.id, visibility: 'shared' });
+    const texts = async (who: SignedIn, inquiryId: string): Promise<string[]> =>
+      (await api.http.get(`/api/inquiries/${inquiryId}/timeline`).set(who.auth).expect(200)).body.items
+        .filter((i: { type: string }) => i.type === 'contact')
+        .map((i: { text: string }) => i.text);
+    expect(await texts(mother, first.id)).toEqual([]);
+
+    for (const id of [first.id, second.id]) {
+      await api.http
+        .post(`/api/inquiries/${id}/verify-kinship`)
+        .set(caseworker.auth)
+        .send({ method: 'document_seen' })
+        .expect(200);
+    }
+    await contact({ visibility: 'internal', inquiryId: first.id, summary: 'Мати плутається в датах' }).expect(201);
+    await contact({ visibility: 'shared', inquiryId: second.id, summary: 'Розмова з дружиною' }).expect(201);
+    expect(await texts(mother, first.id)).toEqual(['Розмова з матір’ю']);
+    expect(await texts(wife, second.id)).toEqual(['Розмова з дружиною']);
+    const motherTimeline = await api.http.get(`/api/inquiries/${first.id}/timeline`).set(mother.auth).expect(200);
+    expect(JSON.stringify(motherTimeline.body)).not.toMatch(/дружин|плутається/);
+
+    // A shared contact must name its family, and that family must be one of this case's.
+    const other = await submitInquiry(api, await signUpFamily(api));
+    const before = (await db.query(`SELECT count(*)::int AS n FROM case_contacts WHERE case_id = $1`, [caseId]))[0].n;
+    const unnamed = await contact({ visibility: 'shared', summary: 'Кому?' }).expect(400);
+    expect(unnamed.body.details).toEqual([expect.objectContaining({ field: 'inquiryId', rule: 'requiredWhenShared' })]);
+    const foreign = await contact({ visibility: 'shared', inquiryId: other.id, summary: 'Чужа' }).expect(400);
+    expect(foreign.body.details).toEqual([expect.objectContaining({ field: 'inquiryId', rule: 'inquiryOfCase' })]);
+    await contact({ visibility: 'internal', inquiryId: 'not-a-uuid', summary: 'x' }).expect(400);
+    const after = (await db.query(`SELECT count(*)::int AS n FROM case_contacts WHERE case_id = $1`, [caseId]))[0].n;
+    expect(after).toBe(before);
+  });
+
   it('searches cases by name in any script and order', async () => {
     const target = await seedCase(api, {
       surname: 'Олійник',

@@ -117,7 +117,7 @@ describe('Workload (e2e)', () => {
     await api.http
       .post(`/api/cases/${overdue[0]}/contacts`)
       .set(caseworker.auth)
-      .send({ channel: 'phone', summary: 'Мати повідомлена: нових даних немає.', visibility: 'shared' })
+      .send({ channel: 'phone', summary: 'Мати повідомлена: нових даних немає.', visibility: 'internal' })
       .expect(201);
     const fresh = await seedCases(api, 1, { assigneeId: caseworker.id, status: 'missing', newsDaysAgo: 0 });
     await setNewsDaysAgo(api, fresh, 31);
@@ -219,7 +219,7 @@ describe('Workload (e2e)', () => {
       const byCouncil = await api.http
         .post(`/api/cases/${id}/contacts`)
         .set(council.auth)
-        .send({ channel: 'in_person', summary: 'Зустріч у штабі.', visibility: 'shared', contactedAt: earlier })
+        .send({ channel: 'in_person', summary: 'Зустріч у штабі.', visibility: 'internal', contactedAt: earlier })
         .expect(201);
       expect(byCouncil.body.contactedAt).toBe(earlier);
       expect(byCouncil.body.lastFamilyNewsAt).toBe(res.body.lastFamilyNewsAt);
@@ -249,7 +249,7 @@ describe('Workload (e2e)', () => {
 
     it('refuses a colleague (403), admin and family (403), a stranger (401), a missing case (404), a merged one (422)', async () => {
       const [id] = await seedCases(api, 1, { assigneeId: caseworker.id, newsDaysAgo: 40 });
-      const body = { channel: 'email', summary: 'Лист', visibility: 'shared' };
+      const body = { channel: 'email', summary: 'Лист', visibility: 'internal' };
       await api.http.post(`/api/cases/${id}/contacts`).set(idle.auth).send(body).expect(403);
       await api.http.post(`/api/cases/${id}/contacts`).set(admin.auth).send(body).expect(403);
       await api.http.post(`/api/cases/${id}/contacts`).set(family.auth).send(body).expect(403);
@@ -278,18 +278,24 @@ describe('Workload (e2e)', () => {
     });
 
     it.each([
-      ['no channel', { summary: 'x', visibility: 'shared' }, 'channel'],
-      ['an unknown channel', { channel: 'pigeon', summary: 'x', visibility: 'shared' }, 'channel'],
-      ['an empty summary', { channel: 'sms', summary: '   ', visibility: 'shared' }, 'summary'],
-      ['an overlong summary', { channel: 'sms', summary: 'x'.repeat(2001), visibility: 'shared' }, 'summary'],
+      ['no channel', { summary: 'x', visibility: 'internal' }, 'channel'],
+      ['an unknown channel', { channel: 'pigeon', summary: 'x', visibility: 'internal' }, 'channel'],
+      ['an empty summary', { channel: 'sms', summary: '   ', visibility: 'internal' }, 'summary'],
+      ['an overlong summary', { channel: 'sms', summary: 'x'.repeat(2001), visibility: 'internal' }, 'summary'],
       ['a bad visibility', { channel: 'sms', summary: 'x', visibility: 'public' }, 'visibility'],
       [
         'a future time',
-        { channel: 'sms', summary: 'x', visibility: 'shared', contactedAt: '2999-01-01T00:00:00Z' },
+        { channel: 'sms', summary: 'x', visibility: 'internal', contactedAt: '2999-01-01T00:00:00Z' },
         'contactedAt',
       ],
-      ['a bad time', { channel: 'sms', summary: 'x', visibility: 'shared', contactedAt: 'yesterday' }, 'contactedAt'],
-      ['an unknown field', { channel: 'sms', summary: 'x', visibility: 'shared', mood: 'ok' }, 'mood'],
+      ['a bad time', { channel: 'sms', summary: 'x', visibility: 'internal', contactedAt: 'yesterday' }, 'contactedAt'],
+      ['a shared contact without its inquiry', { channel: 'sms', summary: 'x', visibility: 'shared' }, 'inquiryId'],
+      [
+        'an inquiry that is not an id',
+        { channel: 'sms', summary: 'x', visibility: 'internal', inquiryId: 'INQ-2026-000001' },
+        'inquiryId',
+      ],
+      ['an unknown field', { channel: 'sms', summary: 'x', visibility: 'internal', mood: 'ok' }, 'mood'],
     ])('refuses %s (400 naming the field) and writes nothing', async (_label, body, field) => {
       const [id] = await seedCases(api, 1, { assigneeId: caseworker.id, newsDaysAgo: 40 });
       const res = await api.http.post(`/api/cases/${id}/contacts`).set(caseworker.auth).send(body).expect(400);

@@ -175,6 +175,18 @@ export class InquiriesRepository {
     ]);
   }
 
+  /**
+   * The shared contacts logged with this inquiry's family (the table belongs to the workload
+   * context, which writes it; only this read of the family's own conversations is here).
+   */
+  async sharedContacts(inquiryId: string): Promise<{ contacted_at: Date; summary: string }[]> {
+    return this.dataSource.query(
+      `SELECT contacted_at, summary FROM case_contacts
+        WHERE inquiry_id = $1 AND visibility = 'shared' ORDER BY contacted_at, id`,
+      [inquiryId],
+    );
+  }
+
   async moveToCase(m: EntityManager, fromCaseId: string, intoCaseId: string): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
       `WITH moved AS (UPDATE inquiries SET case_id = $2, updated_at = now() WHERE case_id = $1 RETURNING id)

@@ -116,11 +116,13 @@ export class InquiriesService {
       at: e.at.toISOString(),
       ...(e.text ? { text: e.text } : {}),
     }));
-    // The case's own news only once kinship is verified, and only while the inquiry is linked.
+    // The case's own news only once kinship is verified, and only while the inquiry is linked;
+    // of the logged contacts, only the shared ones with this family.
     if (row.status === 'linked' && row.kinship === 'verified' && row.case_id) {
-      const [history, notes] = await Promise.all([
+      const [history, notes, contacts] = await Promise.all([
         this.cases.familyVisibleHistory(row.case_id, INTERNAL_STATUSES),
         this.cases.notes(row.case_id, 'shared'),
+        this.inquiries.sharedContacts(id),
       ]);
       for (const h of history) {
         const inPerson = (IN_PERSON_STATUSES as readonly string[]).includes(h.to_status);
@@ -132,6 +134,7 @@ export class InquiriesService {
         });
       }
       for (const n of notes) items.push({ type: 'note', at: n.created_at.toISOString(), text: n.body });
+      for (const c of contacts) items.push({ type: 'contact', at: c.contacted_at.toISOString(), text: c.summary });
     }
     items.sort((a, b) => a.at.localeCompare(b.at));
     return { items };

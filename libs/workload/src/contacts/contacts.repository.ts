@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 export interface ContactRow {
   id: string;
   case_id: string;
+  inquiry_id: string | null;
   author_id: string;
   channel: string;
   visibility: 'shared' | 'internal';
@@ -16,6 +17,7 @@ export interface ContactRow {
 
 export interface NewContact {
   caseId: string;
+  inquiryId: string | null;
   authorId: string;
   channel: string;
   visibility: string;
@@ -23,7 +25,7 @@ export interface NewContact {
   contactedAt: string | null;
 }
 
-const COLUMNS = `id, case_id, author_id, channel, visibility, summary, contacted_at, created_at, contacted_at::text AS cursor_at`;
+const COLUMNS = `id, case_id, inquiry_id, author_id, channel, visibility, summary, contacted_at, created_at, contacted_at::text AS cursor_at`;
 
 /** Contacts logged with a case's family, and the case's no-news clock they reset. */
 @Injectable()
@@ -47,12 +49,21 @@ export class ContactsRepository {
     return rows.length > 0;
   }
 
+  /** Whether the inquiry is one of the case's (linked to it, or withdrawn or rejected after). */
+  async inquiryOfCase(m: EntityManager, inquiryId: string, caseId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM inquiries WHERE id = $1 AND case_id = $2`, [
+      inquiryId,
+      caseId,
+    ]);
+    return rows.length > 0;
+  }
+
   async insert(m: EntityManager, c: NewContact): Promise<ContactRow> {
     const rows: ContactRow[] = await m.query(
-      `INSERT INTO case_contacts (case_id, author_id, channel, visibility, summary, contacted_at)
-       VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()))
+      `INSERT INTO case_contacts (case_id, inquiry_id, author_id, channel, visibility, summary, contacted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))
        RETURNING ${COLUMNS}`,
-      [c.caseId, c.authorId, c.channel, c.visibility, c.summary, c.contactedAt],
+      [c.caseId, c.inquiryId, c.authorId, c.channel, c.visibility, c.summary, c.contactedAt],
     );
     return rows[0];
   }

@@ -15,3 +15,13 @@ export function contactTimeProblem(contactedAt: string | undefined, now: Date): 
   }
   return null;
 }
+
+/** A shared contact is shown to the family it was with, so it must say which inquiry that is. */
+export function sharedContactProblem(dto: { visibility: string; inquiryId?: string }): FieldProblem | null {
+  if (dto.visibility !== 'shared' || dto.inquiryId) return null;
+  return {
+    field: 'inquiryId',
+    rule: 'requiredWhenShared',
+    message: 'inquiryId is required for a shared contact: the inquiry (family) it was with',
+  };
+}

@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { decodeTimeKeyset, DEFAULT_PAGE_SIZE, DomainError, Page, toPage, UUID_TEXT } from '@app/core';
 import { assertCanChange, AuthUser } from '@app/identity';
 import { ContactsRepository } from './contacts.repository';
-import { contactTimeProblem } from './contacts.rules';
+import { contactTimeProblem, sharedContactProblem } from './contacts.rules';
 import {
   ContactResponse,
   ListContactsQuery,
@@ -22,8 +22,10 @@ export class ContactsService {
 
   /** The assigned caseworker or council only, as for every other change to a case; one transaction. */
   async log(user: AuthUser, caseId: string, dto: LogContactDto): Promise<LoggedContactResponse> {
-    const problem = contactTimeProblem(dto.contactedAt, new Date());
-    if (problem) throw DomainError.validation([problem]);
+    const problems = [contactTimeProblem(dto.contactedAt, new Date()), sharedContactProblem(dto)].filter(
+      (p) => p !== null,
+    );
+    if (problems.length > 0) throw DomainError.validation(problems);
     return this.contacts.transaction(async (m) => {
       const found = await this.contacts.findCaseForUpdate(m, caseId);
       if (!found) throw DomainError.notFound('Case');
@@ -38,8 +40,14 @@ export class ContactsService {
           mergedIntoId: found.merged_into_id,
         });
       }
+      if (dto.inquiryId && !(await this.contacts.inquiryOfCase(m, dto.inquiryId, caseId))) {
+        throw DomainError.validation([
+          { field: 'inquiryId', rule: 'inquiryOfCase', message: 'inquiryId must be an inquiry of this case' },
+        ]);
+      }
       const row = await this.contacts.insert(m, {
         caseId,
+        inquiryId: dto.inquiryId ?? null,
         authorId: user.id,
         channel: dto.channel,
         visibility: dto.visibility,
@@ -54,7 +62,7 @@ export class ContactsService {
           entity: 'case',
           entityId: caseId,
           requestId: user.requestId,
-          details: { contactId: row.id, channel: row.channel, visibility: row.visibility },
+          details: { contactId: row.id, channel: row.channel, visibility: row.visibility, inquiryId: row.inquiry_id },
         },
         m,
       );

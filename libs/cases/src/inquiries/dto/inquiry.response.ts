@@ -50,7 +50,8 @@ export class CreatedInquiryResponse {
 
 export class TimelineItem {
   @ApiProperty({
-    enum: ['received', 'in_review', 'linked', 'rejected', 'withdrawn', 'kinship_verified', 'status', 'note'],
+    enum: ['received', 'in_review', 'linked', 'rejected', 'withdrawn', 'kinship_verified', 'status', 'note', 'contact'],
+    description: 'contact: a conversation with this family that the caseworker logged as shared (text: its summary)',
   })
   type: string;
   @ApiProperty() at: string;

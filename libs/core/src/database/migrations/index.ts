@@ -4,6 +4,7 @@ import { Notifications1764400000000 } from './1764400000000-notifications';
 import { Exchanges1764500000000 } from './1764500000000-exchanges';
 import { Workload1764600000000 } from './1764600000000-workload';
 import { NameTriples1764700000000 } from './1764700000000-name-triples';
+import { ContactInquiry1764800000000 } from './1764800000000-contact-inquiry';
 
 /** Every migration in order. Listed explicitly so that compiled code and tests load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Exchanges1764500000000,
   Workload1764600000000,
   NameTriples1764700000000,
+  ContactInquiry1764800000000,
 ];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, trimString } from '@app/core';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ContactRow } from '../contacts.repository';
 
 export const CONTACT_CHANNELS = [
@@ -30,11 +30,19 @@ export class LogContactDto {
   @ApiProperty({
     enum: ['shared', 'internal'],
     description:
-      'shared: the summary may be passed on to the family it was with; internal: staff only. ' +
-      'Families do not see contacts in the portal (a contact does not record which family it was with).',
+      'shared: shown on the timeline of the inquiry it was with (inquiryId required), once that ' +
+      "family's kinship is verified, and to no other family of the case; internal: staff only",
   })
   @IsIn(['shared', 'internal'])
   visibility: 'shared' | 'internal';
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The inquiry (family) the contact was with: one of this case. Required for a shared contact',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  inquiryId?: string;
 
   @ApiPropertyOptional({ description: 'When the contact took place (ISO date-time, not in the future); default now' })
   @IsOptional()
@@ -47,6 +55,8 @@ export class ListContactsQuery extends PageQueryDto {}
 export class ContactResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The inquiry (family) it was with' })
+  inquiryId: string | null;
   @ApiProperty({ format: 'uuid' }) authorId: string;
   @ApiProperty({ enum: CONTACT_CHANNELS }) channel: string;
   @ApiProperty({ enum: ['shared', 'internal'] }) visibility: string;
@@ -68,6 +78,7 @@ export function toContactResponse(r: ContactRow): ContactResponse {
   return {
     id: r.id,
     caseId: r.case_id,
+    inquiryId: r.inquiry_id,
     authorId: r.author_id,
     channel: r.channel,
     visibility: r.visibility,
