@@ -246,6 +246,7 @@ async function main(): Promise<void> {
           database.pid,
         );
       const bareSearchPaths = queries.map((_, i) => `/bare-search?q=${qs(i)}`);
+      const auditGroups = new Map<number, { entries: number; commits: number }>();
       for (const concurrency of [8, 32]) {
         // Warm-up of every endpoint (JIT, caches, connections), then rounds of each in turn.
         for (const paths of [barePaths, bareSearchPaths]) await measure('warm-up', bare.port, paths, concurrency, 2);
@@ -257,7 +258,15 @@ async function main(): Promise<void> {
             profiled(`${name}-${size}-${concurrency}-${round}`, () => measure(label, target, paths, concurrency));
           add(await line('bare', BARE_STATEMENT, bare.port, barePaths));
           add(await line('bare-search', BARE_SEARCH, bare.port, bareSearchPaths));
+          const [{ last }] = await setup.query(`SELECT coalesce(max(id), 0)::text AS last FROM audit_log`);
           add(await line('search', API_SEARCH, port, searchPaths));
+          // How many searches' audit entries each commit carried (they are written in groups).
+          const [group] = await setup.query(
+            `SELECT count(*)::int AS entries, count(DISTINCT xmin::text)::int AS commits FROM audit_log WHERE id > $1`,
+            [last],
+          );
+          const sum = auditGroups.get(concurrency) ?? { entries: 0, commits: 0 };
+          auditGroups.set(concurrency, { entries: sum.entries + group.entries, commits: sum.commits + group.commits });
           add(await line('matches', API_MATCHES, port, matchPaths));
         }
         for (const list of rounds.values()) results.push(pooled(list));
@@ -274,13 +283,18 @@ async function main(): Promise<void> {
         first.api32 = api32;
         first.match32 = match32;
       }
+      const perCommit = (concurrency: number): string => {
+        const g = auditGroups.get(concurrency);
+        return g && g.commits > 0 ? (g.entries / g.commits).toFixed(1) : '-';
+      };
       const ratio = (label: string): string =>
         `${(api32.throughput / at(32, label).throughput).toFixed(2)}× (${at(32, label).throughput.toFixed(0)} req/s)`;
       const line =
         `${size.toLocaleString('en')} cases: search@32 ${api32.throughput.toFixed(0)} req/s = ${ratio(BARE_SEARCH)} of bare same search, ` +
         `${ratio(BARE_STATEMENT)} of bare statement alone; search p95@8 ${at(8, API_SEARCH).p95.toFixed(1)} ms; ` +
         `matches@32 ${match32.throughput.toFixed(0)} req/s p95 ${match32.p95.toFixed(1)} ms; ` +
-        `found ${found}/${checks} among results, first with date ${firstWithDate}/${checks}` +
+        `found ${found}/${checks} among results, first with date ${firstWithDate}/${checks}; ` +
+        `audit entries per commit @8 ${perCommit(8)}, @32 ${perCommit(32)}` +
         (size !== SIZES[0]
           ? `; search@32 slowdown vs ${SIZES[0].toLocaleString('en')}: ${(first.api32.throughput / api32.throughput).toFixed(2)}×, matches ${(first.match32.throughput / match32.throughput).toFixed(2)}×`
           : '');

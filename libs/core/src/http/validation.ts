@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from '../errors/domain-error';
+import { rememberValidationRules } from './validation-rules-memo';
 
 /** Flattens class-validator errors into field paths such as `person.surname`. */
 export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -20,6 +21,7 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
 
 /** Unknown fields are refused (not silently dropped); every problem names its field and rule. */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
