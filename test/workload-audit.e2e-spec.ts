@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from './support/api';
 import { SignedIn, signInStaff, signUpFamily } from './support/factories';
+import { createExchange } from './support/exchanges-factories';
 import { seedCases } from './support/workload-fixtures';
 
 interface Entry {
@@ -147,5 +148,89 @@ describe('Audit view (e2e)', () => {
     await expect(db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     const [again] = (await audit(council, { entity: 'case', entityId: caseIds[2], action: 'case.read' })).items;
     expect(again).toEqual(entry);
+  });
+
+  describe('?caseId=: who read or changed one case', () => {
+    it('gives its own entries and the lists that showed it, and nothing about other cases', async () => {
+      const from = (await db.query(`SELECT now() AS at`))[0].at.toISOString();
+      const reader = await signInStaff(api, 'caseworker');
+      const [target, other] = caseIds;
+      // A list that shows both cases, a read of the other only, an exchange list that shows the target.
+      const list = await api.http.get('/api/cases').query({ assigneeId: caseworker.id }).set(reader.auth).expect(200);
+      expect(list.body.items.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([target, other]));
+      await api.http.get(`/api/cases/${other}`).set(reader.auth).expect(200);
+      const exchange = await createExchange(api, council);
+      await api.http
+        .post(`/api/exchanges/${exchange.id}/cases`)
+        .set(council.auth)
+        .send({ caseId: other, outcome: 'listed_not_returned' })
+        .expect(200);
+      await api.http.get(`/api/exchanges/${exchange.id}/cases`).set(council.auth).expect(200);
+      await api.http
+        .post(`/api/exchanges/${exchange.id}/cases`)
+        .set(council.auth)
+        .send({ caseId: target, outcome: 'listed_not_returned' })
+        .expect(200);
+      await api.http.get(`/api/exchanges/${exchange.id}/cases`).set(reader.auth).expect(200);
+      const to = new Date(Date.now() + 60_000).toISOString();
+
+      const seen = await audit(council, { caseId: target.toUpperCase(), from, to, limit: 100 });
+      const summary = seen.items.map((e) => `${e.actorId === reader.id ? 'reader' : 'council'} ${e.action}`);
+      expect(summary).toContain('reader case.list');
+      expect(summary).toContain('reader exchange.list_cases');
+      // The exchange list read before the target was linked did not show it; the other case's read is not about it.
+      expect(summary.filter((s) => s === 'council exchange.list_cases')).toEqual([]);
+      expect(summary).not.toContain('reader case.read');
+      for (const e of seen.items) {
+        const ids = (e.details?.ids as string[] | undefined) ?? [];
+        expect(e.entityId === target || ids.includes(target)).toBe(true);
+      }
+      // Before the range: only what the setup did (a read and a contact by the caseworker).
+      const setup = await audit(council, { caseId: target, from: startedAt, to: from });
+      expect(setup.items.map((e) => e.action)).toEqual(['case.contact', 'case.read']);
+    });
+
+    it.each([
+      ['no time range', {}, ['from', 'to']],
+      ['no end', { from: '2026-01-01T00:00:00Z' }, ['to']],
+      ['more than 31 days', { from: '2026-01-01T00:00:00Z', to: '2026-02-02T00:00:00Z' }, ['to']],
+      ['an entity too', { entity: 'case', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }, ['entity']],
+      ['an entity id too', { entityId: 'x', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }, ['entityId']],
+    ])('refuses a case question with %s (400 naming the fields)', async (_label, query, fields) => {
+      const res = await api.http
+        .get('/api/audit')
+        .query({ caseId: caseIds[0], ...query })
+        .set(council.auth)
+        .expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(fields);
+    });
+
+    it('refuses a case id that is not one (400), and is closed to caseworkers (403) and strangers (401)', async () => {
+      const range = { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' };
+      await api.http
+        .get('/api/audit')
+        .query({ caseId: 'CASE-1', ...range })
+        .set(council.auth)
+        .expect(400);
+      await api.http
+        .get('/api/audit')
+        .query({ caseId: caseIds[0], ...range })
+        .set(caseworker.auth)
+        .expect(403);
+      await api.http
+        .get('/api/audit')
+        .query({ caseId: caseIds[0], ...range })
+        .set(family.auth)
+        .expect(403);
+      await api.http
+        .get('/api/audit')
+        .query({ caseId: caseIds[0], ...range })
+        .expect(401);
+      await api.http
+        .get('/api/audit')
+        .query({ caseId: caseIds[0], ...range })
+        .set(admin.auth)
+        .expect(200);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { decodeTimeKeyset, DEFAULT_PAGE_SIZE, DomainError, Page, SEQUENCE_TEXT, toPage } from '@app/core';
+import { decodeTimeKeyset, DEFAULT_PAGE_SIZE, DomainError, FieldProblem, Page, SEQUENCE_TEXT, toPage } from '@app/core';
 import { AuthUser } from '@app/identity';
 import { AuditViewRepository } from './audit-view.repository';
 import { AuditEntryResponse, ListAuditQuery, toAuditEntryResponse } from './dto/audit-view.dto';
@@ -17,12 +17,17 @@ export class AuditViewService {
     if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to)) {
       throw DomainError.validation([{ field: 'to', rule: 'afterFrom', message: 'to must be later than from' }]);
     }
+    if (query.caseId) {
+      const problems = caseQueryProblems(query);
+      if (problems.length > 0) throw DomainError.validation(problems);
+    }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeTimeKeyset(query.cursor, SEQUENCE_TEXT);
     const filter = {
       actorId: query.actorId,
       entity: query.entity,
       entityId: query.entityId,
+      caseId: query.caseId?.toLowerCase(),
       action: query.action,
       from: query.from,
       to: query.to,
@@ -38,4 +43,30 @@ export class AuditViewService {
     });
     return page;
   }
+}
+
+/** The widest time range a question about one case may read (it reads every entry of the range). */
+export const CASE_QUERY_MAX_DAYS = 31;
+
+/** `caseId` needs a bounded time range and stands instead of entity and entityId. */
+function caseQueryProblems(query: ListAuditQuery): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of ['entity', 'entityId'] as const) {
+    if (query[field] !== undefined) {
+      problems.push({ field, rule: 'notWithCaseId', message: `${field} cannot be combined with caseId` });
+    }
+  }
+  for (const field of ['from', 'to'] as const) {
+    if (query[field] === undefined) {
+      problems.push({ field, rule: 'requiredWithCaseId', message: `${field} is required with caseId` });
+    }
+  }
+  if (query.from && query.to && Date.parse(query.to) - Date.parse(query.from) > CASE_QUERY_MAX_DAYS * 86_400_000) {
+    problems.push({
+      field: 'to',
+      rule: 'maxSpan',
+      message: `to must be at most ${CASE_QUERY_MAX_DAYS} days after from when caseId is given`,
+    });
+  }
+  return problems;
 }

@@ -22,6 +22,16 @@ export class ListAuditQuery extends PageQueryDto {
   @Length(1, 100)
   entityId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Everything that read or changed this case: its own entries, and the case lists, searches and ' +
+      'exchange lists that showed it. Needs from and to, at most 31 days apart; not with entity or entityId',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'caseId must be a UUID' })
+  caseId?: string;
+
   @ApiPropertyOptional({ example: 'case.assign' })
   @IsOptional()
   @Length(1, 100)
