@@ -30,3 +30,4 @@ export * from './http/uuid.pipe';
 export * from './outbox/outbox';
 export * from './http/transforms';
 export * from './redis/invalidations';
+export * from './http/date-time';

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { PageQueryDto, queryBoolean, queryList, trimString } from '@app/core';
+import { PageQueryDto, queryBoolean, queryList, lowerCaseIds, trimString, IsDateTime } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -20,6 +19,7 @@ import { CASE_STATUSES, CaseStatus, EVIDENCE_SOURCES, EvidenceSource } from '../
 
 export class CreateCaseDto {
   @ApiProperty({ format: 'uuid', description: 'The inquiry the new case is opened from; it is linked at once' })
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'fromInquiryId must be a UUID' })
   fromInquiryId: string;
 }
@@ -50,6 +50,7 @@ export class ChangeStatusDto {
 
 export class AssignCaseDto {
   @ApiProperty({ format: 'uuid' })
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'assigneeId must be a UUID' })
   assigneeId: string;
 }
@@ -68,6 +69,7 @@ export class AddNoteDto {
 
 export class MergeCaseDto {
   @ApiProperty({ format: 'uuid', description: 'The surviving case' })
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'intoCaseId must be a UUID' })
   intoCaseId: string;
 }
@@ -119,6 +121,7 @@ export class ListCasesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @Transform(lowerCaseIds)
   @IsUUID('all')
   assigneeId?: string;
 
@@ -135,12 +138,12 @@ export class ListCasesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Changed at or after (ISO date-time)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime('updatedFrom')
   updatedFrom?: string;
 
   @ApiPropertyOptional({ description: 'Changed before (ISO date-time)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime('updatedTo')
   updatedTo?: string;
 
   @ApiPropertyOptional({

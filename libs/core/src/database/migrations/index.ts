@@ -5,6 +5,7 @@ import { Exchanges1764500000000 } from './1764500000000-exchanges';
 import { Workload1764600000000 } from './1764600000000-workload';
 import { NameTriples1764700000000 } from './1764700000000-name-triples';
 import { ContactInquiry1764800000000 } from './1764800000000-contact-inquiry';
+import { CaseMergeCheck1764900000000 } from './1764900000000-case-merge-check';
 
 /** Every migration in order. Listed explicitly so that compiled code and tests load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Workload1764600000000,
   NameTriples1764700000000,
   ContactInquiry1764800000000,
+  CaseMergeCheck1764900000000,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, queryBoolean } from '@app/core';
+import { PageQueryDto, queryBoolean, lowerCaseIds } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -42,6 +42,7 @@ export class ConfirmMatchDto {
   row: number;
 
   @ApiProperty({ format: 'uuid', description: 'The case the reviewer chose for the row' })
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'caseId must be a UUID' })
   caseId: string;
 
@@ -53,6 +54,7 @@ export class ConfirmMatchDto {
 
 export class ConfirmReturneesDto {
   @ApiProperty({ format: 'uuid' })
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'batchId must be a UUID' })
   batchId: string;
 

@@ -1,6 +1,7 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/core';
-import { IsISO8601, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { PageQueryDto, lowerCaseIds, IsDateTime } from '@app/core';
+import { IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { AuditRow } from '../audit-view.repository';
 
 const CODE = /^[a-z][a-z0-9_.]*$/;
@@ -8,6 +9,7 @@ const CODE = /^[a-z][a-z0-9_.]*$/;
 export class ListAuditQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Who acted' })
   @IsOptional()
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'actorId must be a UUID' })
   actorId?: string;
 
@@ -25,10 +27,12 @@ export class ListAuditQuery extends PageQueryDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description:
-      'Everything that read or changed this case: its own entries, and the case lists, searches and ' +
-      'exchange lists that showed it. Needs from and to, at most 31 days apart; not with entity or entityId',
+      'Who read or changed this case: its own entries and those of duplicates merged into it, and the case ' +
+      'lists, searches, exchange lists and returnee lists that showed them (not the case CSV, not inquiry ' +
+      'matches). Needs from and to, at most 31 days apart; not with entity or entityId',
   })
   @IsOptional()
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'caseId must be a UUID' })
   caseId?: string;
 
@@ -40,12 +44,12 @@ export class ListAuditQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'At or after (ISO date-time)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime('from')
   from?: string;
 
   @ApiPropertyOptional({ description: 'Before (ISO date-time)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime('to')
   to?: string;
 }
 

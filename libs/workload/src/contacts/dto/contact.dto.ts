@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, trimString } from '@app/core';
+import { PageQueryDto, lowerCaseIds, trimString, IsDateTime } from '@app/core';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ContactRow } from '../contacts.repository';
 
 export const CONTACT_CHANNELS = [
@@ -41,12 +41,13 @@ export class LogContactDto {
     description: 'The inquiry (family) the contact was with: one of this case. Required for a shared contact',
   })
   @IsOptional()
+  @Transform(lowerCaseIds)
   @IsUUID('all')
   inquiryId?: string;
 
   @ApiPropertyOptional({ description: 'When the contact took place (ISO date-time, not in the future); default now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime('contactedAt')
   contactedAt?: string;
 }
 

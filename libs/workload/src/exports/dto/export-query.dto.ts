@@ -1,4 +1,4 @@
-import { queryBoolean, queryList } from '@app/core';
+import { queryBoolean, lowerCaseIds, queryList } from '@app/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATUSES, CATEGORIES, CaseStatus } from '@app/cases';
 import { Transform } from 'class-transformer';
@@ -20,6 +20,7 @@ export class CaseExportQuery {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'assigneeId must be a UUID' })
   assigneeId?: string;
 

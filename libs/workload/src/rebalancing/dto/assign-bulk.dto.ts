@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { lowerCaseIds } from '@app/core';
 import { CATEGORIES, OPEN_STATUSES } from '@app/cases';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -25,6 +26,7 @@ export class BulkAssignFilterDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Cases now held by this user (e.g. one leaving)' })
   @IsOptional()
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'filter.assigneeId must be a UUID' })
   assigneeId?: string;
 
@@ -53,6 +55,7 @@ export class AssignBulkDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @Transform(lowerCaseIds)
   @IsUUID('all', { each: true, message: 'each of caseIds must be a UUID' })
   caseIds?: string[];
 
@@ -64,6 +67,7 @@ export class AssignBulkDto {
   filter?: BulkAssignFilterDto;
 
   @ApiProperty({ format: 'uuid', description: 'An active caseworker or council member' })
+  @Transform(lowerCaseIds)
   @IsUUID('all', { message: 'assigneeId must be a UUID' })
   assigneeId: string;
 }
