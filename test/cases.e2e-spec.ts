@@ -231,6 +231,16 @@ describe('Inquiries and cases (e2e)', () => {
     await contact({ visibility: 'internal', inquiryId: 'not-a-uuid', summary: 'x' }).expect(400);
     const after = (await db.query(`SELECT count(*)::int AS n FROM case_contacts WHERE case_id = $1`, [caseId]))[0].n;
     expect(after).toBe(before);
+
+    // A family that withdrew no longer sees the case's news: a contact with them is internal.
+    await api.http.post(`/api/inquiries/${second.id}/withdraw`).set(wife.auth).send({}).expect(200);
+    const gone = await contact({ visibility: 'shared', inquiryId: second.id, summary: 'Після відкликання' }).expect(
+      400,
+    );
+    expect(gone.body.details).toEqual([expect.objectContaining({ field: 'inquiryId', rule: 'linkedInquiry' })]);
+    await contact({ visibility: 'internal', inquiryId: second.id.toUpperCase(), summary: 'Після відкликання' }).expect(
+      201,
+    );
   });
 
   it('searches cases by name in any script and order', async () => {
@@ -287,6 +297,16 @@ describe('Inquiries and cases (e2e)', () => {
     expect(res.body.items.map((i: { id: string }) => i.id)).toContain(mine.id);
     await api.http.get('/api/cases').query({ limit: 101 }).set(council.auth).expect(400);
     await api.http.get('/api/cases').query({ status: 'lost' }).set(council.auth).expect(400);
+    for (const updatedFrom of ['2026-W01-1', '20260101', '2026-01-01T00:00:00']) {
+      const bad = await api.http.get('/api/cases').query({ updatedFrom }).set(council.auth).expect(400);
+      expect(bad.body.details).toEqual([expect.objectContaining({ field: 'updatedFrom' })]);
+    }
+    const upper = await api.http
+      .get('/api/cases')
+      .query({ assigneeId: colleague.id.toUpperCase(), updatedFrom: '2000-01-01T00:00:00+02:00' })
+      .set(council.auth)
+      .expect(200);
+    expect(upper.body.items.map((i: { id: string }) => i.id)).toContain(mine.id);
     const page = await api.http.get('/api/cases').query({ limit: 2 }).set(council.auth).expect(200);
     const next = await api.http
       .get('/api/cases')
@@ -503,6 +523,33 @@ describe('Inquiries and cases (e2e)', () => {
       .set(caseworker.auth)
       .send({ caseId: (await seedCase(api)).id })
       .expect(422);
+  });
+
+  it('refuses to merge a case into itself however its id is written, and ids in capitals name the same case', async () => {
+    const seeded = await seedCase(api, { assigneeId: caseworker.id });
+    for (const intoCaseId of [seeded.id, seeded.id.toUpperCase()]) {
+      const res = await api.http
+        .post(`/api/cases/${seeded.id}/merge`)
+        .set(council.auth)
+        .send({ intoCaseId })
+        .expect(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'intoCaseId', rule: 'notSelf' })]);
+    }
+    const [row] = await db.query(`SELECT status, merged_into_id FROM cases WHERE id = $1`, [seeded.id]);
+    expect(row.merged_into_id).toBeNull();
+    // The database refuses it too.
+    await expect(
+      db.query(`UPDATE cases SET merged_into_id = id, status = 'closed' WHERE id = $1`, [seeded.id]),
+    ).rejects.toThrow(/cases_not_merged_into_itself/);
+    // A caseworker may take an unassigned case for themself, their id written in capitals.
+    const free = await seedCase(api);
+    await api.http
+      .post(`/api/cases/${free.id}/assign`)
+      .set(colleague.auth)
+      .send({ assigneeId: colleague.id.toUpperCase() })
+      .expect(200);
+    const [taken] = await db.query(`SELECT assignee_id FROM cases WHERE id = $1`, [free.id]);
+    expect(taken.assignee_id).toBe(colleague.id);
   });
 
   it('keeps families off every staff route (403) and strangers off all (401)', async () => {

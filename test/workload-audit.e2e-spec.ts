@@ -190,12 +190,42 @@ describe('Audit view (e2e)', () => {
       expect(setup.items.map((e) => e.action)).toEqual(['case.contact', 'case.read']);
     });
 
+    it("counts a merged duplicate's entries and returnee lists that showed the case", async () => {
+      const from = (await db.query(`SELECT now() AS at`))[0].at.toISOString();
+      const reader = await signInStaff(api, 'caseworker');
+      const [survivor, duplicate, unrelated] = await seedCases(api, 3, { assigneeId: caseworker.id });
+      await api.http.get(`/api/cases/${duplicate}`).set(reader.auth).expect(200);
+      await api.http.get(`/api/cases/${unrelated}`).set(reader.auth).expect(200);
+      await api.http
+        .post(`/api/cases/${duplicate}/merge`)
+        .set(council.auth)
+        .send({ intoCaseId: survivor.toUpperCase() })
+        .expect(200);
+      // A returnee list read records the candidate cases it showed under caseIds (exchanges context).
+      await db.query(
+        `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, details)
+         VALUES ($1, 'caseworker', 'exchange.read_batch', 'exchange', gen_random_uuid()::text, $2)`,
+        [reader.id, JSON.stringify({ batchId: 'b', rows: [1], caseIds: [duplicate] })],
+      );
+      const to = new Date(Date.now() + 60_000).toISOString();
+      const seen = await audit(council, { caseId: survivor, from, to });
+      const byReader = seen.items.filter((e) => e.actorId === reader.id).map((e) => [e.action, e.entityId]);
+      expect(byReader).toEqual([
+        ['exchange.read_batch', expect.any(String)],
+        ['case.read', duplicate],
+      ]);
+      expect(seen.items.map((e) => e.action)).toEqual(expect.arrayContaining(['case.merge_in', 'case.merge_away']));
+    });
+
     it.each([
       ['no time range', {}, ['from', 'to']],
       ['no end', { from: '2026-01-01T00:00:00Z' }, ['to']],
       ['more than 31 days', { from: '2026-01-01T00:00:00Z', to: '2026-02-02T00:00:00Z' }, ['to']],
       ['an entity too', { entity: 'case', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }, ['entity']],
       ['an entity id too', { entityId: 'x', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }, ['entityId']],
+      ['a compact date', { from: '20000101', to: '2026-01-02T00:00:00Z' }, ['from']],
+      ['a week date', { from: '2026-W01-1', to: '2026-01-02T00:00:00Z' }, ['from']],
+      ['a time without offset', { from: '2026-01-01T00:00:00', to: '2026-01-02T00:00:00Z' }, ['from']],
     ])('refuses a case question with %s (400 naming the fields)', async (_label, query, fields) => {
       const res = await api.http
         .get('/api/audit')

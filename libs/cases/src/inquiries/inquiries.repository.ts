@@ -179,11 +179,11 @@ export class InquiriesRepository {
    * The shared contacts logged with this inquiry's family (the table belongs to the workload
    * context, which writes it; only this read of the family's own conversations is here).
    */
-  async sharedContacts(inquiryId: string): Promise<{ contacted_at: Date; summary: string }[]> {
+  async sharedContacts(inquiryId: string, caseId: string): Promise<{ contacted_at: Date; summary: string }[]> {
     return this.dataSource.query(
       `SELECT contacted_at, summary FROM case_contacts
-        WHERE inquiry_id = $1 AND visibility = 'shared' ORDER BY contacted_at, id`,
-      [inquiryId],
+        WHERE inquiry_id = $1 AND case_id = $2 AND visibility = 'shared' ORDER BY contacted_at, id`,
+      [inquiryId, caseId],
     );
   }
 

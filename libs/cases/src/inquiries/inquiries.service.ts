@@ -122,7 +122,7 @@ export class InquiriesService {
       const [history, notes, contacts] = await Promise.all([
         this.cases.familyVisibleHistory(row.case_id, INTERNAL_STATUSES),
         this.cases.notes(row.case_id, 'shared'),
-        this.inquiries.sharedContacts(id),
+        this.inquiries.sharedContacts(id, row.case_id),
       ]);
       for (const h of history) {
         const inPerson = (IN_PERSON_STATUSES as readonly string[]).includes(h.to_status);

@@ -45,7 +45,9 @@ describe(rememberValidationRules.name, () => {
       return plain.apply(this, args);
     });
     rememberValidationRules(storage);
+    const remembering = storage.getTargetValidationMetadatas;
     rememberValidationRules(storage); // a second call changes nothing
+    expect(storage.getTargetValidationMetadatas).toBe(remembering);
   });
 
   afterAll(() => jest.restoreAllMocks());
@@ -65,6 +67,15 @@ describe(rememberValidationRules.name, () => {
     expect(lookUps - before).toBe(2);
     expect(failed(Object.assign(new Person(), { name: 'Ivan' }))).toEqual([]);
     expect(lookUps - before).toBe(3);
+  });
+
+  it('looks up a value that is not a class instance without remembering it', () => {
+    const before = lookUps;
+    const odd = { constructor: 'not a class', name: 'x' };
+    expect(validateSync(odd, { forbidUnknownValues: true }).map((e) => Object.keys(e.constraints ?? {}))).toEqual([
+      ['unknownValue'],
+    ]);
+    expect(lookUps - before).toBe(1);
   });
 
   it('forgets what it remembered when a rule is added later', () => {

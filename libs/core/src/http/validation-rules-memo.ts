@@ -25,6 +25,8 @@ export function rememberValidationRules(storage: MetadataStorage = getMetadataSt
   let groupings = new WeakMap<ValidationMetadata[], Grouped>();
 
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    // Not a class (a plain value whose `constructor` field is data): nothing to remember it by.
+    if (typeof target !== 'function') return lookUp(target, schema, always, strictGroups, groups);
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups === undefined ? '' : JSON.stringify(groups)}`;
     let byOptions = rules.get(target);
     if (byOptions === undefined) rules.set(target, (byOptions = new Map()));

@@ -27,12 +27,14 @@ export class AuditViewService {
       actorId: query.actorId,
       entity: query.entity,
       entityId: query.entityId,
-      caseId: query.caseId?.toLowerCase(),
+      caseId: query.caseId,
       action: query.action,
       from: query.from,
       to: query.to,
     };
-    const rows = await this.repository.listPage(filter, after, limit);
+    // A case merged into another is the same person: its entries answer the question too.
+    const caseIds = query.caseId ? await this.repository.withMergedCases(query.caseId) : undefined;
+    const rows = await this.repository.listPage({ ...filter, caseIds }, after, limit);
     const page = toPage(rows, limit, toAuditEntryResponse, (r) => [r.cursor_at, r.id]);
     await this.audit.record({
       actor: user,

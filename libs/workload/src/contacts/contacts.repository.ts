@@ -49,13 +49,13 @@ export class ContactsRepository {
     return rows.length > 0;
   }
 
-  /** Whether the inquiry is one of the case's (linked to it, or withdrawn or rejected after). */
-  async inquiryOfCase(m: EntityManager, inquiryId: string, caseId: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM inquiries WHERE id = $1 AND case_id = $2`, [
+  /** The inquiry's status if it is one of the case's (linked to it, or withdrawn since), else null. */
+  async inquiryOfCase(m: EntityManager, inquiryId: string, caseId: string): Promise<string | null> {
+    const rows: { status: string }[] = await m.query(`SELECT status FROM inquiries WHERE id = $1 AND case_id = $2`, [
       inquiryId,
       caseId,
     ]);
-    return rows.length > 0;
+    return rows[0]?.status ?? null;
   }
 
   async insert(m: EntityManager, c: NewContact): Promise<ContactRow> {

@@ -25,3 +25,22 @@ export function sharedContactProblem(dto: { visibility: string; inquiryId?: stri
     message: 'inquiryId is required for a shared contact: the inquiry (family) it was with',
   };
 }
+
+/**
+ * The inquiry a contact names must be one of the case's (`status` null: it is not). A shared
+ * contact is shown on that family's timeline, which shows the case's news only while the inquiry
+ * is linked: with a withdrawn inquiry it would reach nobody, so it is logged as internal instead.
+ */
+export function contactInquiryProblem(visibility: string, status: string | null): FieldProblem | null {
+  if (status === null) {
+    return { field: 'inquiryId', rule: 'inquiryOfCase', message: 'inquiryId must be an inquiry of this case' };
+  }
+  if (visibility === 'shared' && status !== 'linked') {
+    return {
+      field: 'inquiryId',
+      rule: 'linkedInquiry',
+      message: `a shared contact is shown to a family whose inquiry is linked; this one is ${status} (log it as internal)`,
+    };
+  }
+  return null;
+}

@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { decodeTimeKeyset, DEFAULT_PAGE_SIZE, DomainError, Page, toPage, UUID_TEXT } from '@app/core';
 import { assertCanChange, AuthUser } from '@app/identity';
 import { ContactsRepository } from './contacts.repository';
-import { contactTimeProblem, sharedContactProblem } from './contacts.rules';
+import { contactInquiryProblem, contactTimeProblem, sharedContactProblem } from './contacts.rules';
 import {
   ContactResponse,
   ListContactsQuery,
@@ -40,10 +40,12 @@ export class ContactsService {
           mergedIntoId: found.merged_into_id,
         });
       }
-      if (dto.inquiryId && !(await this.contacts.inquiryOfCase(m, dto.inquiryId, caseId))) {
-        throw DomainError.validation([
-          { field: 'inquiryId', rule: 'inquiryOfCase', message: 'inquiryId must be an inquiry of this case' },
-        ]);
+      if (dto.inquiryId) {
+        const problem = contactInquiryProblem(
+          dto.visibility,
+          await this.contacts.inquiryOfCase(m, dto.inquiryId, caseId),
+        );
+        if (problem) throw DomainError.validation([problem]);
       }
       const row = await this.contacts.insert(m, {
         caseId,
