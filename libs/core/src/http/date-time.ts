@@ -1,5 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, Matches } from 'class-validator';
+import { isISO8601, ValidateBy } from 'class-validator';
 
 /**
  * An instant as RFC 3339 writes it: date, time and offset (`2026-01-31T09:30:00Z`,
@@ -7,9 +6,20 @@ import { IsISO8601, Matches } from 'class-validator';
  * without an offset, which the application and the database would read differently (or not at
  * all), so those are refused with the field's name instead.
  */
-export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/i;
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Whether a value is such a date-time, and a real one (no 31 February). */
+export function isDateTime(value: unknown): boolean {
+  return typeof value === 'string' && DATE_TIME.test(value) && isISO8601(value, { strict: true });
+}
+
+/** Validation rule `isDateTime`, its message naming the field. */
 export function IsDateTime(field: string): PropertyDecorator {
-  const message = `${field} must be a date-time with its offset, like 2026-01-31T09:30:00Z`;
-  return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(DATE_TIME, { message }));
+  return ValidateBy({
+    name: 'isDateTime',
+    validator: {
+      validate: isDateTime,
+      defaultMessage: () => `${field} must be a date-time with its offset, like 2026-01-31T09:30:00Z`,
+    },
+  });
 }
