@@ -17,20 +17,35 @@ describe(loadConfig.name, () => {
     expect(config.databaseUrlExplicit).toBe(false);
   });
 
-  it('refuses production on the development secret and without an explicit database', () => {
+  it('refuses production on the development secret, without an explicit database, and without its messengers', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'DATABASE_URL must be set explicitly in production',
       'JWT_SECRET must be set in production (the development secret is refused)',
+      'SMTP_URL must be set in production (e-mail notifications need an SMTP server)',
+      'SMS_WEBHOOK_URL must be set in production, or SMS_ENABLED=false to send no SMS',
     ]);
   });
 
-  it('starts production with an explicit database and a real secret', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://u:p@db:5432/portal',
-      JWT_SECRET: 'x'.repeat(40),
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://u:p@db:5432/portal',
+    JWT_SECRET: 'x'.repeat(40),
+    SMTP_URL: 'smtp://mail.example:587',
+  };
+
+  it('starts production with an explicit database, a real secret, SMTP and an SMS provider or none', () => {
+    expect(loadConfig({ ...production, SMS_WEBHOOK_URL: 'https://sms.example/send' })).toMatchObject({
+      host: '0.0.0.0',
+      corsOrigins: [],
+      smsEnabled: true,
     });
-    expect(config).toMatchObject({ host: '0.0.0.0', corsOrigins: [] });
+    expect(loadConfig({ ...production, SMS_ENABLED: 'false' })).toMatchObject({ smsEnabled: false });
+    expect(problemsOf({ ...production, SMS_ENABLED: 'true' })).toEqual([
+      'SMS_WEBHOOK_URL must be set in production, or SMS_ENABLED=false to send no SMS',
+    ]);
+    expect(problemsOf({ ...production, SMS_ENABLED: 'false', SMTP_URL: '' })).toEqual([
+      'SMTP_URL must be set in production (e-mail notifications need an SMTP server)',
+    ]);
   });
 
   it('lists every bad variable at once', () => {

@@ -43,6 +43,8 @@ export interface AppConfig {
   mailDir: string;
   smsWebhookUrl?: string;
   smsWebhookToken?: string;
+  /** false: no SMS is sent to anyone (the families' choice of SMS is kept, in-app and e-mail go on). */
+  smsEnabled: boolean;
   notifyRatePerSecond: number;
   outboxPollMs: number;
 }
@@ -189,10 +191,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailDir: r.string('MAIL_DIR', '.data/mail'),
     smsWebhookUrl: r.url('SMS_WEBHOOK_URL', ['http:', 'https:']),
     smsWebhookToken: r.raw('SMS_WEBHOOK_TOKEN'),
+    smsEnabled: r.bool('SMS_ENABLED', true),
     notifyRatePerSecond: r.int('NOTIFY_RATE_PER_SECOND', 50, 1, 10000),
     outboxPollMs: r.int('OUTBOX_POLL_MS', 5000, 50, 600000),
   };
 
+  // Production sends what it promises families, or refuses to start: without a provider each
+  // message would end undelivered.
+  if (production && !config.smtpUrl) {
+    r.problems.push('SMTP_URL must be set in production (e-mail notifications need an SMTP server)');
+  }
+  if (production && config.smsEnabled && !config.smsWebhookUrl) {
+    r.problems.push('SMS_WEBHOOK_URL must be set in production, or SMS_ENABLED=false to send no SMS');
+  }
   if (production && config.corsOrigins.length === 0) {
     // An empty allowlist is allowed: it refuses every cross-origin request.
   }

@@ -45,32 +45,30 @@ describe(createMailTransport.name, () => {
     expect(transport.name).toBe('smtp');
     transport.close();
   });
-
-  it('refuses to pretend in production without SMTP_URL: every e-mail fails with the reason', async () => {
-    const transport = createMailTransport(
-      loadConfig({
-        NODE_ENV: 'production',
-        DATABASE_URL: 'postgres://x@127.0.0.1/x',
-        JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
-      }),
-    );
-    await expect(transport.send(MAIL)).rejects.toThrow(new PermanentDeliveryError('SMTP_URL is not configured'));
-  });
 });
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://x@127.0.0.1/x',
+  JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+  SMTP_URL: 'smtp://mail.example.test:587',
+};
 
 describe(createSmsProvider.name, () => {
   it.each([
     [{ NODE_ENV: 'development' }, 'log'],
     [{ NODE_ENV: 'development', SMS_WEBHOOK_URL: 'https://sms.example.test/send' }, 'webhook'],
-    [
-      {
-        NODE_ENV: 'production',
-        DATABASE_URL: 'postgres://x@127.0.0.1/x',
-        JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
-      },
-      'none',
-    ],
+    [{ NODE_ENV: 'development', SMS_ENABLED: 'false' }, 'none'],
+    [{ ...PRODUCTION, SMS_WEBHOOK_URL: 'https://sms.example.test/send' }, 'webhook'],
+    [{ ...PRODUCTION, SMS_ENABLED: 'false' }, 'none'],
   ])('%j → %s', (env, name) => {
     expect(createSmsProvider(loadConfig(env)).name).toBe(name);
+  });
+
+  it('fails an SMS planned before SMS was turned off, with the reason, instead of reporting it sent', async () => {
+    const provider = createSmsProvider(loadConfig({ ...PRODUCTION, SMS_ENABLED: 'false' }));
+    await expect(provider.send({ notificationId: 'n', to: '+380501112233', text: 'x' })).rejects.toThrow(
+      new PermanentDeliveryError('SMS is turned off (SMS_ENABLED=false)'),
+    );
   });
 });

@@ -3,7 +3,6 @@ import { AppConfig } from '@app/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTransport } from 'nodemailer';
-import { PermanentDeliveryError } from '../rules/delivery-rules';
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
@@ -96,20 +95,8 @@ class FolderTransport implements MailTransport {
   }
 }
 
-/** Production without SMTP_URL: every attempt fails visibly, and the message ends dead with the reason. */
-class MissingTransport implements MailTransport {
-  readonly name = 'none';
-  async send(): Promise<void> {
-    throw new PermanentDeliveryError('SMTP_URL is not configured');
-  }
-  close(): void {}
-}
-
+/** SMTP when SMTP_URL is set (always in production: the configuration requires it), else the mail folder. */
 export function createMailTransport(config: AppConfig): MailTransport {
   if (config.smtpUrl) return new SmtpTransport(config.smtpUrl, config.mailFrom);
-  if (config.nodeEnv === 'production') {
-    new Logger('Mail').error('SMTP_URL is not set: e-mail notifications will end dead');
-    return new MissingTransport();
-  }
   return new FolderTransport(config.mailDir ? resolve(config.mailDir) : '', config.mailFrom);
 }

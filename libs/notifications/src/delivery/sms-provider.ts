@@ -62,18 +62,20 @@ export class LogSmsProvider implements SmsProvider {
   }
 }
 
-class MissingSmsProvider implements SmsProvider {
+/**
+ * SMS turned off (`SMS_ENABLED=false`): no SMS is planned any more, and one planned before the
+ * switch fails with the reason instead of being reported as sent.
+ */
+class DisabledSmsProvider implements SmsProvider {
   readonly name = 'none';
   async send(): Promise<void> {
-    throw new PermanentDeliveryError('SMS_WEBHOOK_URL is not configured');
+    throw new PermanentDeliveryError('SMS is turned off (SMS_ENABLED=false)');
   }
 }
 
+/** Production always has a provider or SMS turned off (the configuration refuses anything else). */
 export function createSmsProvider(config: AppConfig): SmsProvider {
+  if (!config.smsEnabled) return new DisabledSmsProvider();
   if (config.smsWebhookUrl) return new WebhookSmsProvider(config.smsWebhookUrl, config.smsWebhookToken);
-  if (config.nodeEnv === 'production') {
-    new Logger('Sms').error('SMS_WEBHOOK_URL is not set: SMS notifications will end dead');
-    return new MissingSmsProvider();
-  }
   return new LogSmsProvider();
 }

@@ -77,12 +77,15 @@ export class FanOutService {
       for (const addressed of await this.address(message.content, recipients)) {
         const { recipient, input } = addressed;
         const inApp = renderInApp(input, recipient.language);
-        for (const channel of channelsFor({
-          email: recipient.email,
-          phone: recipient.phone,
-          wantsEmail: recipient.wants_email,
-          wantsSms: recipient.wants_sms,
-        })) {
+        for (const channel of channelsFor(
+          {
+            email: recipient.email,
+            phone: recipient.phone,
+            wantsEmail: recipient.wants_email,
+            wantsSms: recipient.wants_sms,
+          },
+          this.config.smsEnabled,
+        )) {
           const key = `${recipient.user_id}:${channel}`;
           if (seen.has(key)) continue;
           const text = this.textFor(channel, input.kind, recipient, inApp);

@@ -10,6 +10,13 @@ describe(channelsFor.name, () => {
   ])('%j → %j', (choice, channels) => {
     expect(channelsFor(choice)).toEqual(channels);
   });
+
+  it.each([
+    [{ email: 'a@b.c', phone: '+380501112233', wantsEmail: true, wantsSms: true }, ['in_app', 'email']],
+    [{ email: null, phone: '+380501112233', wantsEmail: false, wantsSms: true }, ['in_app']],
+  ])('with SMS turned off: %j → %j', (choice, channels) => {
+    expect(channelsFor(choice, false)).toEqual(channels);
+  });
 });
 
 describe(classifyFailure.name, () => {

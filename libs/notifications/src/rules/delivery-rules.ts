@@ -9,11 +9,14 @@ export interface ChannelChoice {
   wantsSms: boolean;
 }
 
-/** In-app always; e-mail and SMS when chosen and the address or number is known. */
-export function channelsFor(choice: ChannelChoice): Channel[] {
+/**
+ * In-app always; e-mail and SMS when chosen and the address or number is known, and SMS only
+ * where this deployment sends SMS at all (`SMS_ENABLED`).
+ */
+export function channelsFor(choice: ChannelChoice, smsEnabled = true): Channel[] {
   const channels: Channel[] = ['in_app'];
   if (choice.wantsEmail && choice.email) channels.push('email');
-  if (choice.wantsSms && choice.phone) channels.push('sms');
+  if (smsEnabled && choice.wantsSms && choice.phone) channels.push('sms');
   return channels;
 }
 
