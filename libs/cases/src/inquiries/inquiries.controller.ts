@@ -70,7 +70,7 @@ export class InquiriesController {
   @RequirePermission('profile:read')
   @ApiOperation({
     summary:
-      'What the family may see, in order: received, in review, linked; after kinship is verified, the case statuses it may know and shared notes',
+      'What the family may see, in order: received, in review, linked; after kinship is verified, the case statuses it may know, shared notes and the shared contacts logged with this family',
   })
   @ApiOkResponse({ type: TimelineResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })

@@ -23,7 +23,7 @@ export const EVIDENCE_SOURCES = [
 ] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
-/** The case status machine of DESIGN.md, as data. */
+/** The case status machine, as data (the README shows it as a table). */
 export const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   registered: ['missing', 'captivity_confirmed', 'returned', 'deceased', 'closed'],
   missing: ['captivity_confirmed', 'returned', 'deceased', 'closed'],

@@ -8,7 +8,7 @@ export function contactTimeProblem(contactedAt: string | undefined, now: Date): 
   if (contactedAt === undefined) return null;
   const at = Date.parse(contactedAt);
   if (Number.isNaN(at)) {
-    return { field: 'contactedAt', rule: 'isISO8601', message: 'contactedAt must be an ISO date-time' };
+    return { field: 'contactedAt', rule: 'isDateTime', message: 'contactedAt must be a date-time' };
   }
   if (at > now.getTime() + CLOCK_SKEW_MS) {
     return { field: 'contactedAt', rule: 'notInFuture', message: 'contactedAt must not be in the future' };

@@ -136,12 +136,12 @@ export class ListCasesQuery extends PageQueryDto {
   @IsIn(CATEGORIES)
   category?: 'military' | 'civilian';
 
-  @ApiPropertyOptional({ description: 'Changed at or after (ISO date-time)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Changed at or after (RFC 3339, with offset)' })
   @IsOptional()
   @IsDateTime('updatedFrom')
   updatedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Changed before (ISO date-time)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Changed before (RFC 3339, with offset)' })
   @IsOptional()
   @IsDateTime('updatedTo')
   updatedTo?: string;

@@ -42,12 +42,12 @@ export class ListAuditQuery extends PageQueryDto {
   @Matches(CODE, { message: 'action must be a lower-case code such as case.assign' })
   action?: string;
 
-  @ApiPropertyOptional({ description: 'At or after (ISO date-time)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'At or after (RFC 3339, with offset)' })
   @IsOptional()
   @IsDateTime('from')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Before (ISO date-time)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Before (RFC 3339, with offset)' })
   @IsOptional()
   @IsDateTime('to')
   to?: string;

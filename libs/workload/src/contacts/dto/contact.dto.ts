@@ -45,7 +45,10 @@ export class LogContactDto {
   @IsUUID('all')
   inquiryId?: string;
 
-  @ApiPropertyOptional({ description: 'When the contact took place (ISO date-time, not in the future); default now' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the contact took place (RFC 3339, with offset; not in the future); default now',
+  })
   @IsOptional()
   @IsDateTime('contactedAt')
   contactedAt?: string;
