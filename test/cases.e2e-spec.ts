@@ -588,6 +588,10 @@ describe('Inquiries and cases (e2e)', () => {
     }
     await api.http.post('/api/inquiries').set(caseworker.auth).send(inquiryBody()).expect(403);
     await api.http.post(`/api/inquiries/${inquiry.id}/withdraw`).set(caseworker.auth).send({}).expect(403);
+    // An administrator manages accounts and holds no inquiry data, not even an empty list of their own.
+    for (const url of ['/api/inquiries', `/api/inquiries/${inquiry.id}`, `/api/inquiries/${inquiry.id}/timeline`]) {
+      expect([url, (await api.http.get(url).set(admin.auth)).status]).toEqual([url, 403]);
+    }
   });
 
   it.each([

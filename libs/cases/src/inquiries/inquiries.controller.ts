@@ -48,7 +48,7 @@ export class InquiriesController {
   }
 
   @Get()
-  @RequirePermission('profile:read')
+  @RequirePermission('inquiries:read')
   @ApiOperation({
     summary: 'Families: their own inquiries, newest first. Staff: all, oldest first, for triage (audited)',
   })
@@ -58,7 +58,7 @@ export class InquiriesController {
   }
 
   @Get(':id')
-  @RequirePermission('profile:read')
+  @RequirePermission('inquiries:read')
   @ApiOperation({ summary: 'One inquiry: a family sees only its own (staff reads are audited)' })
   @ApiOkResponse({ type: StaffInquiryResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -67,7 +67,7 @@ export class InquiriesController {
   }
 
   @Get(':id/timeline')
-  @RequirePermission('profile:read')
+  @RequirePermission('inquiries:read')
   @ApiOperation({
     summary:
       'What the family may see, in order: received, in review, linked; after kinship is verified, the case statuses it may know, shared notes and the shared contacts logged with this family',

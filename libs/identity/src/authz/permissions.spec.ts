@@ -6,7 +6,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'profile:read': ['family', 'caseworker', 'council', 'admin'],
   'notifications:read_own': ['family', 'caseworker', 'council', 'admin'],
   'inquiries:create': ['family'],
-  'inquiries:read_own': ['family'],
+  'inquiries:read': ['family', 'caseworker', 'council'],
   'inquiries:withdraw_own': ['family'],
   'inquiries:read_all': ['caseworker', 'council'],
   'inquiries:triage': ['caseworker', 'council'],

@@ -9,7 +9,8 @@ export const PERMISSIONS = [
   'profile:read',
   'notifications:read_own',
   'inquiries:create',
-  'inquiries:read_own',
+  /** The inquiry reading routes: a family reads its own, staff (with read_all) every one. */
+  'inquiries:read',
   'inquiries:withdraw_own',
   'inquiries:read_all',
   'inquiries:triage',
@@ -36,12 +37,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'profile:read',
     'notifications:read_own',
     'inquiries:create',
-    'inquiries:read_own',
+    'inquiries:read',
     'inquiries:withdraw_own',
   ],
   caseworker: [
     'profile:read',
     'notifications:read_own',
+    'inquiries:read',
     'inquiries:read_all',
     'inquiries:triage',
     'cases:read',
@@ -52,6 +54,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   council: [
     'profile:read',
     'notifications:read_own',
+    'inquiries:read',
     'inquiries:read_all',
     'inquiries:triage',
     'cases:read',
