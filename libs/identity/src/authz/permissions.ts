@@ -33,13 +33,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  family: [
-    'profile:read',
-    'notifications:read_own',
-    'inquiries:create',
-    'inquiries:read',
-    'inquiries:withdraw_own',
-  ],
+  family: ['profile:read', 'notifications:read_own', 'inquiries:create', 'inquiries:read', 'inquiries:withdraw_own'],
   caseworker: [
     'profile:read',
     'notifications:read_own',
