@@ -31,3 +31,4 @@ export * from './outbox/outbox';
 export * from './http/transforms';
 export * from './redis/invalidations';
 export * from './http/date-time';
+export * from './http/uuid-field';

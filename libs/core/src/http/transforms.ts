@@ -14,14 +14,3 @@ export const queryList = ({ value }: Input): unknown =>
 
 /** Strings lose surrounding white space. */
 export const trimString = ({ value }: Input): unknown => (typeof value === 'string' ? value.trim() : value);
-
-/**
- * Ids are compared as text in the application (is this the caller? the same case?), so a UUID
- * written in capitals is brought to the database's lower-case form before anything compares it.
- */
-export const lowerCaseIds = ({ value }: Input): unknown =>
-  typeof value === 'string'
-    ? value.toLowerCase()
-    : Array.isArray(value)
-      ? value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v))
-      : value;

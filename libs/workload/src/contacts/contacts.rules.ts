@@ -3,14 +3,10 @@ import { FieldProblem } from '@app/core';
 /** Clocks drift: a contact stamped up to this far ahead of the server is taken as now. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** A contact is logged after it happened, never for the future. */
+/** A contact is logged after it happened, never for the future (`contactedAt` passed `isDateTime`). */
 export function contactTimeProblem(contactedAt: string | undefined, now: Date): FieldProblem | null {
   if (contactedAt === undefined) return null;
-  const at = Date.parse(contactedAt);
-  if (Number.isNaN(at)) {
-    return { field: 'contactedAt', rule: 'isDateTime', message: 'contactedAt must be a date-time' };
-  }
-  if (at > now.getTime() + CLOCK_SKEW_MS) {
+  if (Date.parse(contactedAt) > now.getTime() + CLOCK_SKEW_MS) {
     return { field: 'contactedAt', rule: 'notInFuture', message: 'contactedAt must not be in the future' };
   }
   return null;

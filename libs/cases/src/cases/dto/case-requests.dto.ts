@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { PageQueryDto, queryBoolean, queryList, lowerCaseIds, trimString, IsDateTime } from '@app/core';
+import { PageQueryDto, queryBoolean, queryList, IsUuidField, trimString, IsDateTime } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,7 +9,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Min,
   ValidateNested,
@@ -19,8 +18,7 @@ import { CASE_STATUSES, CaseStatus, EVIDENCE_SOURCES, EvidenceSource } from '../
 
 export class CreateCaseDto {
   @ApiProperty({ format: 'uuid', description: 'The inquiry the new case is opened from; it is linked at once' })
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'fromInquiryId must be a UUID' })
+  @IsUuidField({ message: 'fromInquiryId must be a UUID' })
   fromInquiryId: string;
 }
 
@@ -50,8 +48,7 @@ export class ChangeStatusDto {
 
 export class AssignCaseDto {
   @ApiProperty({ format: 'uuid' })
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  @IsUuidField({ message: 'assigneeId must be a UUID' })
   assigneeId: string;
 }
 
@@ -69,8 +66,7 @@ export class AddNoteDto {
 
 export class MergeCaseDto {
   @ApiProperty({ format: 'uuid', description: 'The surviving case' })
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'intoCaseId must be a UUID' })
+  @IsUuidField({ message: 'intoCaseId must be a UUID' })
   intoCaseId: string;
 }
 
@@ -121,8 +117,7 @@ export class ListCasesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @Transform(lowerCaseIds)
-  @IsUUID('all')
+  @IsUuidField()
   assigneeId?: string;
 
   @ApiPropertyOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQueryDto, queryBoolean, lowerCaseIds, trimString } from '@app/core';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PageQueryDto, queryBoolean, IsUuidField, trimString } from '@app/core';
 
 export const KINSHIP_METHODS = ['document_seen', 'call_back', 'known_family'] as const;
 export const INQUIRY_STATUSES = ['submitted', 'in_review', 'linked', 'rejected', 'withdrawn'] as const;
@@ -26,8 +26,7 @@ export class RejectInquiryDto {
 
 export class LinkInquiryDto {
   @ApiProperty({ format: 'uuid' })
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
+  @IsUuidField({ message: 'caseId must be a UUID' })
   caseId: string;
 }
 

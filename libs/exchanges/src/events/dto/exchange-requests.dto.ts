@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { EVIDENCE_SOURCES, EvidenceSource } from '@app/cases';
-import { PageQueryDto, lowerCaseIds, trimString } from '@app/core';
+import { PageQueryDto, IsUuidField, trimString } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -9,7 +9,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
@@ -134,8 +133,7 @@ export class ListExchangesQuery extends PageQueryDto {
 
 export class LinkCaseDto {
   @ApiProperty({ format: 'uuid' })
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
+  @IsUuidField({ message: 'caseId must be a UUID' })
   caseId: string;
 
   @ApiProperty({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, queryBoolean, lowerCaseIds } from '@app/core';
+import { PageQueryDto, queryBoolean, IsUuidField } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsUUID,
   Max,
   Min,
   ValidateNested,
@@ -42,8 +41,7 @@ export class ConfirmMatchDto {
   row: number;
 
   @ApiProperty({ format: 'uuid', description: 'The case the reviewer chose for the row' })
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
+  @IsUuidField({ message: 'caseId must be a UUID' })
   caseId: string;
 
   @ApiPropertyOptional({ enum: OUTCOMES, default: 'returned' })
@@ -54,8 +52,7 @@ export class ConfirmMatchDto {
 
 export class ConfirmReturneesDto {
   @ApiProperty({ format: 'uuid' })
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'batchId must be a UUID' })
+  @IsUuidField({ message: 'batchId must be a UUID' })
   batchId: string;
 
   @ApiProperty({ type: [ConfirmMatchDto], maxItems: MAX_RETURNEE_ROWS })

@@ -1,7 +1,6 @@
-import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, lowerCaseIds, IsDateTime } from '@app/core';
-import { IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { PageQueryDto, IsUuidField, IsDateTime } from '@app/core';
+import { IsOptional, Length, Matches } from 'class-validator';
 import { AuditRow } from '../audit-view.repository';
 
 const CODE = /^[a-z][a-z0-9_.]*$/;
@@ -9,8 +8,7 @@ const CODE = /^[a-z][a-z0-9_.]*$/;
 export class ListAuditQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Who acted' })
   @IsOptional()
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'actorId must be a UUID' })
+  @IsUuidField({ message: 'actorId must be a UUID' })
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'case', description: 'The kind of thing acted on' })
@@ -32,8 +30,7 @@ export class ListAuditQuery extends PageQueryDto {
       'matches). Needs from and to, at most 31 days apart; not with entity or entityId',
   })
   @IsOptional()
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
+  @IsUuidField({ message: 'caseId must be a UUID' })
   caseId?: string;
 
   @ApiPropertyOptional({ example: 'case.assign' })

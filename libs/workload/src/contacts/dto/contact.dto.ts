@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, lowerCaseIds, trimString, IsDateTime } from '@app/core';
+import { PageQueryDto, IsUuidField, trimString, IsDateTime } from '@app/core';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ContactRow } from '../contacts.repository';
 
 export const CONTACT_CHANNELS = [
@@ -41,8 +41,7 @@ export class LogContactDto {
     description: 'The inquiry (family) the contact was with: one of this case. Required for a shared contact',
   })
   @IsOptional()
-  @Transform(lowerCaseIds)
-  @IsUUID('all')
+  @IsUuidField()
   inquiryId?: string;
 
   @ApiPropertyOptional({

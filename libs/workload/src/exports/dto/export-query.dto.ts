@@ -1,8 +1,8 @@
-import { queryBoolean, lowerCaseIds, queryList } from '@app/core';
+import { queryBoolean, IsUuidField, queryList } from '@app/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATUSES, CATEGORIES, CaseStatus } from '@app/cases';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { WorkloadQuery } from '../../workload/dto/workload-query.dto';
 
 export class WorkloadExportQuery extends WorkloadQuery {}
@@ -20,8 +20,7 @@ export class CaseExportQuery {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  @IsUuidField({ message: 'assigneeId must be a UUID' })
   assigneeId?: string;
 
   @ApiPropertyOptional()

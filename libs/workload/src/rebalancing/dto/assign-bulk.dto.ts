@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { lowerCaseIds } from '@app/core';
+import { IsUuidField } from '@app/core';
 import { CATEGORIES, OPEN_STATUSES } from '@app/cases';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,7 +10,6 @@ import {
   IsIn,
   IsObject,
   IsOptional,
-  IsUUID,
   ValidateNested,
 } from 'class-validator';
 
@@ -26,8 +25,7 @@ export class BulkAssignFilterDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Cases now held by this user (e.g. one leaving)' })
   @IsOptional()
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'filter.assigneeId must be a UUID' })
+  @IsUuidField({ message: 'filter.assigneeId must be a UUID' })
   assigneeId?: string;
 
   @ApiPropertyOptional({ description: 'Only cases nobody holds' })
@@ -55,8 +53,7 @@ export class AssignBulkDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { each: true, message: 'each of caseIds must be a UUID' })
+  @IsUuidField({ each: true, message: 'each of caseIds must be a UUID' })
   caseIds?: string[];
 
   @ApiPropertyOptional({ type: BulkAssignFilterDto, description: 'Every open case it selects. Either this or caseIds' })
@@ -67,8 +64,7 @@ export class AssignBulkDto {
   filter?: BulkAssignFilterDto;
 
   @ApiProperty({ format: 'uuid', description: 'An active caseworker or council member' })
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  @IsUuidField({ message: 'assigneeId must be a UUID' })
   assigneeId: string;
 }
 

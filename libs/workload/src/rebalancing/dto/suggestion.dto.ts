@@ -1,20 +1,17 @@
-import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { lowerCaseIds } from '@app/core';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUuidField } from '@app/core';
+import { IsOptional } from 'class-validator';
 import { CandidateLoad } from '../rebalancing.rules';
 
 export class SuggestionQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'A case to give to someone (either this or inquiryId)' })
   @IsOptional()
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
+  @IsUuidField({ message: 'caseId must be a UUID' })
   caseId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'An inquiry to triage (either this or caseId)' })
   @IsOptional()
-  @Transform(lowerCaseIds)
-  @IsUUID('all', { message: 'inquiryId must be a UUID' })
+  @IsUuidField({ message: 'inquiryId must be a UUID' })
   inquiryId?: string;
 }
 
