@@ -1,47 +1,33 @@
 import { SmtpSink } from '../libs/notifications/src/testing/smtp-sink';
 import { DataSource } from 'typeorm';
-import { startTestApi, TestApi } from './support/api';
+import { TestApi } from './support/api';
 import { seedCase } from './support/cases';
 import {
   changeStatusDirectly,
+  DeliveryStack,
   seedLinkedFamily,
   SmsWebhookSink,
-  startTestWorker,
-  TestWorker,
+  startDeliveryStack,
   waitForPipeline,
 } from './support/notifications-harness';
 
 /** A deployment without an SMS provider (SMS_ENABLED=false): families who chose SMS get in-app and e-mail. */
 describe('Notifications with SMS turned off (e2e)', () => {
+  let stack: DeliveryStack;
   let api: TestApi;
-  let worker: TestWorker;
   let db: DataSource;
   let sink: SmtpSink;
   let sms: SmsWebhookSink;
 
   beforeAll(async () => {
-    sink = new SmtpSink();
-    await sink.start();
-    sms = new SmsWebhookSink();
-    await sms.start();
-    api = await startTestApi();
-    db = api.app.get(DataSource);
     // A provider address is set, and still nothing may reach it.
-    worker = await startTestWorker({
-      smtpUrl: sink.url,
-      smsWebhookUrl: sms.url,
-      smsEnabled: false,
-      outboxPollMs: 200,
-      notifyRatePerSecond: 1000,
-    });
+    stack = await startDeliveryStack({}, { smsEnabled: false });
+    ({ api, db, sink, sms } = stack);
     await waitForPipeline(db);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sms?.stop();
-    await sink?.stop();
+    await stack?.close();
   });
 
   it('plans no SMS, and sends the in-app message and the e-mail', async () => {

@@ -3,14 +3,15 @@ import { ANTI_FRAUD, DeliveryService, FanOutService, OUTBOX_RETENTION_MS, toFanO
 import { SmtpSink } from '../libs/notifications/src/testing/smtp-sink';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { startTestApi, TestApi } from './support/api';
+import { TestApi } from './support/api';
 import { seedCase, submitInquiry } from './support/cases';
 import { login, SignedIn, signInStaff, signUpFamily } from './support/factories';
 import {
   changeStatusDirectly,
+  DeliveryStack,
   seedLinkedFamily,
   SmsWebhookSink,
-  startTestWorker,
+  startDeliveryStack,
   TestWorker,
   waitForPipeline,
 } from './support/notifications-harness';
@@ -29,6 +30,7 @@ interface InboxItem {
 }
 
 describe('Notifications (e2e)', () => {
+  let stack: DeliveryStack;
   let api: TestApi;
   let worker: TestWorker;
   let db: DataSource;
@@ -52,20 +54,11 @@ describe('Notifications (e2e)', () => {
     );
 
   beforeAll(async () => {
-    sink = new SmtpSink();
-    await sink.start();
-    sms = new SmsWebhookSink();
-    await sms.start();
-    api = await startTestApi({ inquiryMaxPerAccount: 1000, publicUrl: PORTAL });
-    db = api.app.get(DataSource);
-    worker = await startTestWorker({
-      smtpUrl: sink.url,
-      smsWebhookUrl: sms.url,
-      smsWebhookToken: 'sms-secret-token',
-      publicUrl: PORTAL,
-      outboxPollMs: 200,
-      notifyRatePerSecond: 1000,
-    });
+    stack = await startDeliveryStack(
+      { inquiryMaxPerAccount: 1000, publicUrl: PORTAL },
+      { smsWebhookToken: 'sms-secret-token', publicUrl: PORTAL },
+    );
+    ({ api, db, worker, sink, sms } = stack);
     [caseworker, council, admin] = await Promise.all([
       signInStaff(api, 'caseworker', 'Петро Працівник'),
       signInStaff(api, 'council', 'Ганна Радна'),
@@ -76,10 +69,7 @@ describe('Notifications (e2e)', () => {
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-    await sms?.stop();
+    await stack?.close();
   });
 
   it('tells a family of every change it may know, in its language, on the channels it chose', async () => {

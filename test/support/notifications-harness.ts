@@ -6,6 +6,8 @@ import { NotificationsSweeper, NotificationsWorkerModule, OutboxRelay } from '@a
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { SmtpSink } from '../../libs/notifications/src/testing/smtp-sink';
+import { startTestApi, TestApi } from './api';
 import { testConfig } from './test-config';
 import { waitUntil } from './wait-until';
 
@@ -44,6 +46,47 @@ export async function startTestWorker(overrides: Partial<AppConfig> = {}): Promi
     relay: app.get(OutboxRelay),
     sweeper: app.get(NotificationsSweeper),
     close: () => app.close(),
+  };
+}
+
+/** The api and a notifications worker wired to a local SMTP sink and SMS webhook sink, for delivery tests. */
+export interface DeliveryStack {
+  api: TestApi;
+  db: DataSource;
+  worker: TestWorker;
+  sink: SmtpSink;
+  sms: SmsWebhookSink;
+  close: () => Promise<void>;
+}
+
+export async function startDeliveryStack(
+  apiOverrides: Partial<AppConfig> = {},
+  workerOverrides: Partial<AppConfig> = {},
+): Promise<DeliveryStack> {
+  const sink = new SmtpSink();
+  await sink.start();
+  const sms = new SmsWebhookSink();
+  await sms.start();
+  const api = await startTestApi(apiOverrides);
+  const worker = await startTestWorker({
+    smtpUrl: sink.url,
+    smsWebhookUrl: sms.url,
+    outboxPollMs: 200,
+    notifyRatePerSecond: 1000,
+    ...workerOverrides,
+  });
+  return {
+    api,
+    db: api.app.get(DataSource),
+    worker,
+    sink,
+    sms,
+    close: async () => {
+      await worker.close();
+      await api.close();
+      await sink.stop();
+      await sms.stop();
+    },
   };
 }
 
