@@ -41,6 +41,50 @@ describe('Audit entries written in groups (e2e)', () => {
     expect(await written(ids)).toEqual([...ids].sort());
   });
 
+  it('stores every field as given, absent ones as NULL', async () => {
+    const [full, bare] = [randomUUID(), randomUUID()];
+    const actorId = randomUUID();
+    const caseId = randomUUID();
+    await Promise.all([
+      audit.record({
+        actor: { id: actorId, role: 'council' },
+        action: 'case.read',
+        entity: 'case',
+        entityId: caseId,
+        requestId: full,
+        details: { ids: [caseId], reason: 'it\'s "quoted" \\ and ünïcode' },
+      }),
+      audit.record({ actor: { id: null, role: null }, action: 'auth.login_failed', entity: 'user', requestId: bare }),
+    ]);
+    const rows = await db.query(
+      `SELECT request_id, actor_id, actor_role, action, entity, entity_id, details, at > now() - interval '1 minute' AS recent
+         FROM audit_log WHERE request_id = ANY($1::text[]) ORDER BY request_id = $2 DESC`,
+      [[full, bare], full],
+    );
+    expect(rows).toEqual([
+      {
+        request_id: full,
+        actor_id: actorId,
+        actor_role: 'council',
+        action: 'case.read',
+        entity: 'case',
+        entity_id: caseId,
+        details: { ids: [caseId], reason: 'it\'s "quoted" \\ and ünïcode' },
+        recent: true,
+      },
+      {
+        request_id: bare,
+        actor_id: null,
+        actor_role: null,
+        action: 'auth.login_failed',
+        entity: 'user',
+        entity_id: null,
+        details: null,
+        recent: true,
+      },
+    ]);
+  });
+
   it('fails only the caller whose entry is refused, and writes the others of its group', async () => {
     const good = Array.from({ length: 6 }, () => randomUUID());
     const bad = randomUUID();
