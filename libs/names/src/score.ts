@@ -261,8 +261,12 @@ interface Compared {
   swapped: boolean;
 }
 
-/** A query's part comparisons, by the query's words in a role and the candidate's part. */
-type PartMemo = Map<string, PartScore>;
+/**
+ * A query's part comparisons, by the candidate's part (its `partId`), then by the query's words in
+ * a role (a short tag). Two lookups by strings that exist already cost less than building,
+ * flattening and hashing one combined key for every part of every candidate.
+ */
+type PartMemo = Map<string, Map<string, PartScore>>;
 
 /**
  * The comparisons of one query: by the candidate's resolved name (the object `prepareName` made),
@@ -271,7 +275,7 @@ type PartMemo = Map<string, PartScore>;
  */
 export interface NameComparisonMemo {
   readonly names: Map<ResolvedName, Compared>;
-  readonly parts: Map<string, PartScore>;
+  readonly parts: PartMemo;
 }
 
 export function createComparisonMemo(): NameComparisonMemo {
@@ -299,11 +303,16 @@ function memoPart(
   compare: () => PartScore,
 ): PartScore {
   if (parts === undefined) return compare();
-  const key = `${tag}\u0003${partId(candidatePart)}`;
-  let part = parts.get(key);
+  const id = partId(candidatePart);
+  let byTag = parts.get(id);
+  if (byTag === undefined) {
+    byTag = new Map();
+    parts.set(id, byTag);
+  }
+  let part = byTag.get(tag);
   if (part === undefined) {
     part = compare();
-    parts.set(key, part);
+    byTag.set(tag, part);
   }
   return part;
 }

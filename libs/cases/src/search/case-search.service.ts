@@ -161,31 +161,40 @@ export function rankCandidates(
 
 /**
  * Names analysed once per process: the analysis (transliteration, classes, keys) costs more than
- * the comparison, and the same names come back search after search (many namesakes). Bounded;
- * the oldest entries go first. Dates of birth are parsed apart, so namesakes share one entry.
+ * the comparison, and the same names come back search after search (many namesakes). Kept by
+ * surname, given name and patronymic in nested maps (three lookups by the row's own strings cost
+ * less than building one key of them for every row); bounded, emptied when full. Dates of birth
+ * are parsed apart, so namesakes share one entry.
  */
-const resolvedNames = new Map<string, PreparedName['name']>();
+const resolvedNames = new Map<string, Map<string, Map<string, PreparedName['name']>>>();
+let resolvedCount = 0;
 const parsedDates = new Map<string, PreparedName['dateOfBirth']>();
 const CACHE_LIMIT = 100_000;
 
 function preparedCase(row: CaseSummaryRow): PreparedName {
-  const key = `${row.surname}\u0000${row.given_name}\u0000${row.patronymic ?? ''}`;
-  let name = resolvedNames.get(key);
+  const patronymic = row.patronymic ?? '';
+  let byGiven = resolvedNames.get(row.surname);
+  let byPatronymic = byGiven?.get(row.given_name);
+  let name = byPatronymic?.get(patronymic);
   if (name === undefined) {
     name = prepareName({ surname: row.surname, givenName: row.given_name, patronymic: row.patronymic }).name;
-    remember(resolvedNames, key, name);
+    if (resolvedCount >= CACHE_LIMIT) {
+      resolvedNames.clear();
+      resolvedCount = 0;
+      byGiven = byPatronymic = undefined;
+    }
+    if (byGiven === undefined) resolvedNames.set(row.surname, (byGiven = new Map()));
+    if (byPatronymic === undefined) byGiven.set(row.given_name, (byPatronymic = new Map()));
+    byPatronymic.set(patronymic, name);
+    resolvedCount++;
   }
   let dateOfBirth = row.date_of_birth === null ? null : parsedDates.get(row.date_of_birth);
   if (dateOfBirth === undefined && row.date_of_birth !== null) {
     dateOfBirth = parseDateOfBirthParts(row.date_of_birth);
-    remember(parsedDates, row.date_of_birth, dateOfBirth);
+    if (parsedDates.size >= CACHE_LIMIT) parsedDates.clear();
+    parsedDates.set(row.date_of_birth, dateOfBirth);
   }
   return { name, dateOfBirth: dateOfBirth ?? null };
-}
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
 }
 
 function sameToken(a: string, b: string): boolean {
