@@ -615,6 +615,16 @@ describe('Inquiries and cases (e2e)', () => {
     expect(own.body.items).toEqual([]);
   });
 
+  it('names each refused field once, by the first rule it fails', async () => {
+    const family = await signUpFamily(api);
+    const body = inquiryBody({ person: { dateOfBirth: 'yesterday', surname: 42 as unknown as string } });
+    const res = await api.http.post('/api/inquiries').set(family.auth).send(body).expect(400);
+    expect(res.body.details.map((d: { field: string; rule: string }) => [d.field, d.rule]).sort()).toEqual([
+      ['person.dateOfBirth', 'isIso8601'],
+      ['person.surname', 'isString'],
+    ]);
+  });
+
   it('throttles inquiry submission per account', async () => {
     const limited = await startTestApi({ inquiryMaxPerAccount: 2 });
     try {

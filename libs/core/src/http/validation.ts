@@ -2,12 +2,19 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from '../errors/domain-error';
 import { rememberValidationRules } from './validation-rules-memo';
 
-/** Flattens class-validator errors into field paths such as `person.surname`. */
+/**
+ * Flattens class-validator errors into field paths such as `person.surname`, one problem per field:
+ * the first of its rules, as the DTO lists them, that the value fails. (A number given for a name
+ * is reported as not a string, not also as too short and as holding other characters.)
+ */
 export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const [rule, message] of Object.entries(error.constraints ?? {})) {
+    // class-validator checks a property's rules from the last decorator up: the last failure is
+    // the first rule listed.
+    const failed = Object.entries(error.constraints ?? {}).slice(-1);
+    for (const [rule, message] of failed) {
       problems.push({
         field,
         rule: rule === 'whitelistValidation' ? 'unknown_field' : rule,
