@@ -1,6 +1,12 @@
 import { startTestApi, TestApi } from './support/api';
 import { signUpFamily } from './support/factories';
 
+interface OpenApiOperation {
+  requestBody?: unknown;
+  parameters?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+
 describe('Platform (e2e)', () => {
   let api: TestApi;
 
@@ -99,5 +105,36 @@ describe('Platform (e2e)', () => {
     );
     expect(res.body.paths['/api/users'].get['x-roles']).toEqual(['admin']);
     expect(res.body.paths['/api/workload/cases.csv'].get['x-roles']).toEqual(['council']);
+  });
+
+  it('documents the error body on every error answer, and a 400 wherever a route takes input', async () => {
+    const { body: doc } = await api.http.get('/api/docs-json').expect(200);
+    expect(doc.components.schemas.ErrorResponse.required).toEqual(
+      expect.arrayContaining(['statusCode', 'error', 'message', 'requestId']),
+    );
+    expect(doc.components.schemas.FieldProblemResponse.required).toEqual(['field', 'rule', 'message']);
+    const undocumented: string[] = [];
+    let operations = 0;
+    for (const [path, item] of Object.entries<Record<string, OpenApiOperation>>(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        operations++;
+        const where = `${method.toUpperCase()} ${path}`;
+        const takesInput = op.requestBody !== undefined || (op.parameters ?? []).length > 0;
+        if (takesInput && !op.responses['400']) undocumented.push(`${where}: no 400`);
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) < 400) continue;
+          const schema = response.content?.['application/json']?.schema?.$ref;
+          // Readiness answers its own body when a dependency is down.
+          const expected = where === 'GET /api/health' && status === '503' ? 'HealthResponse' : 'ErrorResponse';
+          if (schema !== `#/components/schemas/${expected}`)
+            undocumented.push(`${where}: ${status} without ${expected}`);
+        }
+      }
+    }
+    expect(operations).toBeGreaterThan(40);
+    expect(undocumented).toEqual([]);
+    // Routes with a body name their own 400; the others get the general one.
+    expect(doc.paths['/api/inquiries'].post.responses['400'].description).not.toMatch(/^Invalid request: `details`/);
+    expect(doc.paths['/api/cases'].get.responses['400'].description).toMatch(/^Invalid request: `details`/);
   });
 });

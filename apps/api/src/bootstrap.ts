@@ -7,6 +7,8 @@ import {
   AllExceptionsFilter,
   AppConfig,
   createValidationPipe,
+  documentErrorResponses,
+  ERROR_MODELS,
   MetricsService,
   registerHttpMetrics,
   registerJsonParser,
@@ -76,12 +78,14 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         .setDescription(
           'Families ask about captive and missing relatives; caseworkers keep one case per person; council staff balance the load. ' +
             'Every route needs a Bearer access token unless marked Public; each lists the roles allowed (x-roles, and the 403 description). ' +
-            'Errors answer {statusCode, error, message, requestId, details?}.',
+            'Errors answer ErrorResponse: {statusCode, error, message, requestId, details?}.',
         )
         .setVersion('1')
         .addBearerAuth()
         .build(),
+      { extraModels: ERROR_MODELS },
     );
+    documentErrorResponses(document);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
   return app;

@@ -32,3 +32,4 @@ export * from './http/transforms';
 export * from './redis/invalidations';
 export * from './http/date-time';
 export * from './http/uuid-field';
+export * from './errors/error-response.doc';

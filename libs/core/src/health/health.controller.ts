@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -9,6 +9,16 @@ import { withTimeout } from '../errors/with-timeout';
 import { REDIS } from '../redis/redis.tokens';
 
 type Check = 'up' | 'down';
+
+class HealthChecks {
+  @ApiProperty({ enum: ['up', 'down'] }) database: Check;
+  @ApiProperty({ enum: ['up', 'down'] }) redis: Check;
+}
+
+class HealthResponse {
+  @ApiProperty({ enum: ['ok', 'unavailable'] }) status: string;
+  @ApiProperty({ type: HealthChecks }) checks: HealthChecks;
+}
 
 @ApiTags('operations')
 @Controller('health')
@@ -21,11 +31,9 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Readiness: the database and Redis answer. Public.' })
-  @ApiOkResponse({ description: 'Both answer' })
-  @ApiServiceUnavailableResponse({ description: 'One of them does not' })
-  async ready(
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ status: string; checks: Record<string, Check> }> {
+  @ApiOkResponse({ description: 'Both answer', type: HealthResponse })
+  @ApiServiceUnavailableResponse({ description: 'One of them does not (the same body)', type: HealthResponse })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const [database, redis] = await Promise.all([this.checkDatabase(), this.checkRedis()]);
     const ok = database === 'up' && redis === 'up';
     void reply.status(ok ? 200 : 503);
