@@ -57,7 +57,8 @@ describe('Audit entries written in groups (e2e)', () => {
       audit.record({ actor: { id: null, role: null }, action: 'auth.login_failed', entity: 'user', requestId: bare }),
     ]);
     const rows = await db.query(
-      `SELECT request_id, actor_id, actor_role, action, entity, entity_id, details, at > now() - interval '1 minute' AS recent
+      `SELECT request_id, actor_id, actor_role, action, entity, entity_id, details, details IS NULL AS no_details,
+              at > now() - interval '1 minute' AS recent
          FROM audit_log WHERE request_id = ANY($1::text[]) ORDER BY request_id = $2 DESC`,
       [[full, bare], full],
     );
@@ -70,6 +71,7 @@ describe('Audit entries written in groups (e2e)', () => {
         entity: 'case',
         entity_id: caseId,
         details: { ids: [caseId], reason: 'it\'s "quoted" \\ and ünïcode' },
+        no_details: false,
         recent: true,
       },
       {
@@ -80,6 +82,8 @@ describe('Audit entries written in groups (e2e)', () => {
         entity: 'user',
         entity_id: null,
         details: null,
+        // SQL NULL, not the JSON document `null`.
+        no_details: true,
         recent: true,
       },
     ]);

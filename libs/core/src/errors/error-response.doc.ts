@@ -7,6 +7,10 @@ export class FieldProblemResponse {
   rule: string;
   @ApiProperty({ example: 'dateOfBirth must be a date like 1991-03-14' })
   message: string;
+  @ApiPropertyOptional({ description: 'A return list: the row (from 1) the problem is in' })
+  row?: number;
+  @ApiPropertyOptional({ description: 'A return list sent as CSV: the line of the file' })
+  line?: number;
 }
 
 export class ErrorResponse {
@@ -17,7 +21,7 @@ export class ErrorResponse {
   requestId: string;
   @ApiPropertyOptional({
     description:
-      'A 400: one entry per refused field (FieldProblemResponse). A 409 on a stale version: {currentVersion}. ' +
+      'A 400: one entry per refused field of the request, or per problem of a row of a return list (FieldProblemResponse). A 409 on a stale version: {currentVersion}. ' +
       'A 422 on a forbidden status move: {from, to, allowed}.',
     oneOf: [{ type: 'array', items: { $ref: getSchemaPath(FieldProblemResponse) } }, { type: 'object' }],
   })

@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 import { createValidationPipe } from './validation';
 
@@ -23,9 +33,24 @@ class Soldier {
   unit?: Unit;
 }
 
-async function problems(body: unknown): Promise<unknown> {
+class Battalion {
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => Unit)
+  unit: Unit;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => Unit)
+  companies?: Unit[];
+}
+
+async function problems(body: unknown, metatype: new () => object = Soldier): Promise<unknown> {
   try {
-    await createValidationPipe().transform(body, { type: 'body', metatype: Soldier });
+    await createValidationPipe().transform(body, { type: 'body', metatype });
   } catch (error) {
     if (error instanceof DomainError) return error.details;
     throw error;
@@ -45,6 +70,23 @@ describe('createValidationPipe', () => {
     ['two fields, one problem each', { name: 1, unit: { code: 'abcdef' } }, ['name:isString', 'unit.code:isLength']],
   ])('%s', async (_label, body, expected) => {
     const found = (await problems(body)) as { field: string; rule: string }[];
+    expect(found.map((p) => `${p.field}:${p.rule}`).sort()).toEqual(expected);
+  });
+
+  // class-validator checks IsDefined first and the nested object's own check last, whatever the order.
+  it.each([
+    ['a missing nested object: missing', {}, ['unit:isDefined']],
+    ['null for a nested object: missing', { unit: null }, ['unit:isDefined']],
+    ['a number for a nested object: not an object', { unit: 5 }, ['unit:isObject']],
+    ['a string for a list of objects: not a list', { unit: { code: 'A' }, companies: 'x' }, ['companies:isArray']],
+    ['an empty list', { unit: { code: 'A' }, companies: [] }, ['companies:arrayMinSize']],
+    [
+      'a bad element of a list, by its index',
+      { unit: { code: 'A' }, companies: [{ code: 1 }] },
+      ['companies.0.code:isString'],
+    ],
+  ])('%s', async (_label, body, expected) => {
+    const found = (await problems(body, Battalion)) as { field: string; rule: string }[];
     expect(found.map((p) => `${p.field}:${p.rule}`).sort()).toEqual(expected);
   });
 

@@ -11,10 +11,7 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    // class-validator checks a property's rules from the last decorator up: the last failure is
-    // the first rule listed.
-    const failed = Object.entries(error.constraints ?? {}).slice(-1);
-    for (const [rule, message] of failed) {
+    for (const [rule, message] of firstFailure(error.constraints)) {
       problems.push({
         field,
         rule: rule === 'whitelistValidation' ? 'unknown_field' : rule,
@@ -24,6 +21,19 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
     if (error.children?.length) problems.push(...toFieldProblems(error.children, field));
   }
   return problems;
+}
+
+/**
+ * The failure to report of a property's failures. class-validator checks `IsDefined` first, the
+ * ordinary rules from the last decorator up (so the last of them is the first rule listed), and
+ * the nested object's own check (`nestedValidation`) after them all.
+ */
+function firstFailure(constraints: Record<string, string> | undefined): [string, string][] {
+  if (!constraints) return [];
+  if (constraints.isDefined !== undefined) return [['isDefined', constraints.isDefined]];
+  const failures = Object.entries(constraints);
+  const ordinary = failures.filter(([rule]) => rule !== 'nestedValidation');
+  return (ordinary.length > 0 ? ordinary : failures).slice(-1);
 }
 
 /** Unknown fields are refused (not silently dropped); every problem names its field and rule. */
