@@ -1,5 +1,6 @@
 import { appendOutbox } from '@app/core';
 import { ANTI_FRAUD, DeliveryService, FanOutService, OUTBOX_RETENTION_MS, toFanOutJob } from '@app/notifications';
+import { FanOutRepository } from '../libs/notifications/src/fan-out/fan-out.repository';
 import { SmtpSink } from '../libs/notifications/src/testing/smtp-sink';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -543,6 +544,27 @@ describe('Notifications (e2e)', () => {
     expect(
       (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1`, [f.userId]))[0].n,
     ).toBe(2);
+  });
+
+  it('reads an inquiry’s owner once per fan-out, as the audience and for the words', async () => {
+    const family = await signUpFamily(api);
+    const inquiry = await submitInquiry(api, family);
+    await waitForPipeline(db);
+    const [event] = await db.query(
+      `SELECT id, type, aggregate_id, payload, request_id, created_at FROM outbox_events
+        WHERE aggregate_id = $1 AND type = 'inquiry.received'`,
+      [inquiry.id],
+    );
+    const repository = worker.app.get(FanOutRepository);
+    const reads = jest.spyOn(repository, 'inquiryOwner');
+    try {
+      const again = await worker.app.get(FanOutService).fanOut(toFanOutJob(event));
+      expect(again.fresh).toBe(false);
+      expect(again.messages).toBeGreaterThan(0);
+      expect(reads.mock.calls).toEqual([[inquiry.id]]);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('re-adds the jobs Redis lost: a dispatched event never fanned out, a delivery never tried', async () => {

@@ -12,7 +12,10 @@ import {
   renderInApp,
   renderStaffEmail,
 } from '../rules/templates';
-import { FanOutRepository, NewMessage, RecipientRow } from './fan-out.repository';
+import { FanOutRepository, InquiryOwnerRow, NewMessage, RecipientRow } from './fan-out.repository';
+
+/** An inquiry's owner, read at most once per fan-out (as the audience and for the words). */
+type OwnerOf = (inquiryId: string) => Promise<InquiryOwnerRow | null>;
 
 /** What one planned message says to one recipient, before the channel is chosen. */
 interface Addressed {
@@ -71,10 +74,16 @@ export class FanOutService {
   async compose(planned: PlannedMessage[]): Promise<NewMessage[]> {
     const out: NewMessage[] = [];
     const seen = new Set<string>();
+    const owners = new Map<string, Promise<InquiryOwnerRow | null>>();
+    const ownerOf: OwnerOf = (inquiryId) => {
+      let owner = owners.get(inquiryId);
+      if (owner === undefined) owners.set(inquiryId, (owner = this.repository.inquiryOwner(inquiryId)));
+      return owner;
+    };
     for (const message of planned) {
-      const recipients = await this.resolve(message.audience);
+      const recipients = await this.resolve(message.audience, ownerOf);
       if (recipients.length === 0) continue;
-      for (const addressed of await this.address(message.content, recipients)) {
+      for (const addressed of await this.address(message.content, recipients, ownerOf)) {
         const { recipient, input } = addressed;
         const inApp = renderInApp(input, recipient.language);
         for (const channel of channelsFor(
@@ -122,12 +131,12 @@ export class FanOutService {
     return { title: 'SMS', body: renderFamilySms(recipient.reference, recipient.language, url) };
   }
 
-  private async resolve(audience: Audience): Promise<RecipientRow[]> {
+  private async resolve(audience: Audience, ownerOf: OwnerOf): Promise<RecipientRow[]> {
     switch (audience.kind) {
       case 'case_family':
         return this.repository.caseFamily(audience.caseId);
       case 'inquiry_owner': {
-        const owner = await this.repository.inquiryOwner(audience.inquiryId);
+        const owner = await ownerOf(audience.inquiryId);
         // A withdrawn inquiry is not followed any more.
         return owner && owner.status !== 'withdrawn' ? [owner] : [];
       }
@@ -148,7 +157,7 @@ export class FanOutService {
   }
 
   /** The words of the message for each recipient, with what it is about (for the staff view of a case). */
-  private async address(content: Content, recipients: RecipientRow[]): Promise<Addressed[]> {
+  private async address(content: Content, recipients: RecipientRow[], ownerOf: OwnerOf): Promise<Addressed[]> {
     const family = (input: (reference: string) => InAppInput, caseId: string | null): Addressed[] =>
       recipients
         .filter((r) => r.reference !== null)
@@ -158,7 +167,7 @@ export class FanOutService {
       case 'inquiry.kinship_verified':
       case 'inquiry.linked':
       case 'inquiry.rejected': {
-        const owner = await this.repository.inquiryOwner(content.inquiryId);
+        const owner = await ownerOf(content.inquiryId);
         if (!owner) return [];
         const reference = owner.reference!;
         const input: InAppInput =
