@@ -6,6 +6,7 @@ import { Workload1764600000000 } from './1764600000000-workload';
 import { NameTriples1764700000000 } from './1764700000000-name-triples';
 import { ContactInquiry1764800000000 } from './1764800000000-contact-inquiry';
 import { CaseMergeCheck1764900000000 } from './1764900000000-case-merge-check';
+import { DropUnusedCaseIndexes1765000000000 } from './1765000000000-drop-unused-case-indexes';
 
 /** Every migration in order. Listed explicitly so that compiled code and tests load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   NameTriples1764700000000,
   ContactInquiry1764800000000,
   CaseMergeCheck1764900000000,
+  DropUnusedCaseIndexes1765000000000,
 ];
