@@ -13,8 +13,12 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
-  /** CPU time per request in ms, by process (Linux only): the server under test, the database, the load generator. */
-  cpu?: { server: number; database: number; load: number };
+  /**
+   * CPU time per request in ms, by process (Linux only): the server under test (and of it, its main
+   * thread: the rest is V8's and libuv's helper threads, mostly garbage collection), the database,
+   * the load generator.
+   */
+  cpu?: { server: number; serverMain: number; database: number; load: number };
   /** Every latency, sorted (for pooling rounds). */
   latencies: number[];
 }
@@ -39,6 +43,7 @@ export function runLoad(options: LoadOptions, databasePid?: number): Promise<Loa
   return new Promise((resolve, reject) => {
     const child = fork(__filename, [], { serialization: 'advanced' });
     const server = cpuByPid([process.pid]);
+    const main = mainThreadCpu();
     const database = databasePid ? cpuByPid(processTree(databasePid)) : null;
     child.once('message', (result: LoadResult) => {
       const n = Math.max(1, result.requests);
@@ -46,6 +51,7 @@ export function runLoad(options: LoadOptions, databasePid?: number): Promise<Loa
       if (load.size > 0)
         result.cpu = {
           server: cpuSince(server, cpuByPid([process.pid])) / n,
+          serverMain: (mainThreadCpu() - main) / n,
           database: database ? cpuSince(database, cpuByPid(processTree(databasePid!))) / n : 0,
           load: cpuSince(new Map(), load) / n,
         };
@@ -70,6 +76,17 @@ function cpuByPid(pids: number[]): Map<number, number> {
     }
   }
   return out;
+}
+
+/** User + system CPU time in ms of this process's main thread (0 without /proc). */
+function mainThreadCpu(): number {
+  try {
+    const stat = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** CPU used between two snapshots by the processes alive at the second (new ones in full). */
@@ -173,7 +190,7 @@ export function pooled(rounds: LoadResult[]): LoadResult {
   const requests = latencies.length;
   const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
   const q = (p: number): number => latencies[Math.min(requests - 1, Math.floor(p * requests))] ?? 0;
-  const cpuOf = (key: 'server' | 'database' | 'load'): number =>
+  const cpuOf = (key: 'server' | 'serverMain' | 'database' | 'load'): number =>
     rounds.reduce((sum, r) => sum + (r.cpu?.[key] ?? 0) * r.requests, 0) / Math.max(1, requests);
   return {
     label: rounds[0].label,
@@ -186,7 +203,7 @@ export function pooled(rounds: LoadResult[]): LoadResult {
     p95: q(0.95),
     p99: q(0.99),
     cpu: rounds.every((r) => r.cpu)
-      ? { server: cpuOf('server'), database: cpuOf('database'), load: cpuOf('load') }
+      ? { server: cpuOf('server'), serverMain: cpuOf('serverMain'), database: cpuOf('database'), load: cpuOf('load') }
       : undefined,
     latencies,
   };
@@ -219,7 +236,8 @@ export function printResults(title: string, results: LoadResult[]): void {
         r.p99.toFixed(2).padStart(9) +
         String(r.errors).padStart(8) +
         (r.cpu
-          ? `   cpu ms/req: server ${r.cpu.server.toFixed(2)}, db ${r.cpu.database.toFixed(2)}, load ${r.cpu.load.toFixed(2)}`
+          ? `   cpu ms/req: server ${r.cpu.server.toFixed(2)} (main thread ${r.cpu.serverMain.toFixed(2)}), ` +
+            `db ${r.cpu.database.toFixed(2)}, load ${r.cpu.load.toFixed(2)}`
           : ''),
     );
   }
