@@ -5,7 +5,10 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { testState } from './support/test-state';
 
-/** Every migration can be undone, newest first, down to an empty schema, and then applied again. */
+/**
+ * Every migration can be undone, newest first, each back to the schema the migrations before it
+ * made, down to an empty schema; then all apply again to the same schema.
+ */
 describe('Migrations (e2e)', () => {
   const state = testState();
   const name = `portal_migrations_${randomBytes(4).toString('hex')}`;
@@ -52,26 +55,50 @@ describe('Migrations (e2e)', () => {
     return rows.map((r) => r.name);
   }
 
-  it('applies all, undoes each one down to nothing, and applies all again to the same schema', async () => {
-    expect(await runMigrations(config)).toEqual(MIGRATIONS.map((m) => new m().name));
-    const db = new DataSource({ ...dataSourceOptions(config, 'portal-migrations-test'), extra: { max: 2 } });
-    await db.initialize();
+  /** The schema without the table where TypeORM records what ran (extensions stay installed). */
+  const withoutRecord = (lines: string[]): string[] =>
+    lines.filter((line) => !/\bmigrations(_id_seq|_pkey)?\b/.test(line));
+
+  const open = async (migrations = MIGRATIONS): Promise<DataSource> =>
+    new DataSource({
+      ...dataSourceOptions(config, 'portal-migrations-test'),
+      migrations,
+      extra: { max: 2 },
+    }).initialize();
+
+  it('applies each in turn, undoes each back to exactly the schema before it, and applies all again', async () => {
+    // The schema before each migration, as the migrations before it leave it.
+    const before: string[][] = [];
+    for (let k = 0; k < MIGRATIONS.length; k++) {
+      const db = await open(MIGRATIONS.slice(0, k));
+      try {
+        await db.runMigrations({ transaction: 'each' });
+        before.push(withoutRecord(await schema(db)));
+      } finally {
+        await db.destroy();
+      }
+    }
+    expect(await runMigrations(config)).toEqual([new MIGRATIONS[MIGRATIONS.length - 1]().name]);
+    const db = await open();
     let applied: string[];
     try {
       applied = await schema(db);
-      const full = await tables(db);
-      expect(full).toEqual(expect.arrayContaining(['cases', 'inquiries', 'audit_log', 'case_contacts']));
-      for (let i = 0; i < MIGRATIONS.length; i++) await db.undoLastMigration({ transaction: 'each' });
+      expect(await tables(db)).toEqual(expect.arrayContaining(['cases', 'inquiries', 'audit_log', 'case_contacts']));
+      for (let k = MIGRATIONS.length - 1; k >= 0; k--) {
+        await db.undoLastMigration({ transaction: 'each' });
+        // Named, so that a failure says which migration's down() left the schema otherwise.
+        expect([new MIGRATIONS[k]().name, withoutRecord(await schema(db))]).toEqual([
+          new MIGRATIONS[k]().name,
+          before[k],
+        ]);
+      }
       expect(await tables(db)).toEqual([]);
-      // Nothing left behind but the table where TypeORM keeps its record (extensions stay installed).
-      expect((await schema(db)).filter((line) => !/\bmigrations(_id_seq|_pkey)?\b/.test(line))).toEqual([]);
       expect(await db.query(`SELECT count(*)::int AS n FROM migrations`)).toEqual([{ n: 0 }]);
     } finally {
       await db.destroy();
     }
     expect(await runMigrations(config)).toHaveLength(MIGRATIONS.length);
-    const again = new DataSource({ ...dataSourceOptions(config, 'portal-migrations-test'), extra: { max: 2 } });
-    await again.initialize();
+    const again = await open();
     try {
       expect(await schema(again)).toEqual(applied!);
     } finally {
