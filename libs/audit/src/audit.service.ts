@@ -6,8 +6,8 @@ import { AuditEntry } from './audit-entry';
 
 /**
  * The entries travel as one JSON array: PostgreSQL parses it once, where an array parameter of
- * JSON documents is escaped by the client and unescaped by the server entry by entry (a third of
- * the database's cost of a search's entry, see docs/decisions.md).
+ * JSON documents is escaped by the client and unescaped by the server entry by entry (about a
+ * quarter of the database's cost of a search's entry, see docs/decisions.md).
  */
 const INSERT_SQL = `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, request_id, details)
   SELECT actor_id, actor_role, action, entity, entity_id, request_id, details
