@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import {
-  keySimilarity,
-  createComparisonMemo,
-  parseDateOfBirthParts,
-  PreparedName,
-  prepareName,
-  scoreNames,
-  scorePreparedNames,
-} from '@app/names';
+import { createComparisonMemo, keySimilarity, prepareName, scoreNames, scorePreparedNames } from '@app/names';
 import { CaseSummaryRow, CasesRepository } from '../cases/cases.repository';
 import { IndexedWord, lookupStages, parseSearchQuery, storedKeys } from './name-keys';
 import { NameSearchRepository } from './name-search.repository';
+import { PreparedNames } from './prepared-names';
 
 export interface ScoredCase {
   row: CaseSummaryRow;
@@ -39,6 +32,8 @@ export const CANDIDATE_READ = CANDIDATE_CAP + 1;
 /** Below this a candidate is not shown: it shares too little of the name. */
 const MIN_SCORE = 0.35;
 const MIN_CORRECTION_SIMILARITY = 0.6;
+/** The candidates' names as the library compares them, shared by every search of the process. */
+const preparedNames = new PreparedNames();
 
 /**
  * Finds cases by name in any script: words are corrected against the dictionary of known name
@@ -140,7 +135,7 @@ export function rankCandidates(
   const prepared = prepareName(query);
   const memo = createComparisonMemo();
   for (const row of rows) {
-    const result = scorePreparedNames(prepared, preparedCase(row), memo);
+    const result = scorePreparedNames(prepared, preparedNames.of(row), memo);
     let score = result.score;
     const reasons: string[] = [...result.reasons];
     if (extra.serviceNumber && row.service_number && sameToken(extra.serviceNumber, row.service_number)) {
@@ -157,44 +152,6 @@ export function rankCandidates(
     if (score >= MIN_SCORE) scored.push({ row, score: Math.round(score * 1000) / 1000, reasons });
   }
   return scored.sort((a, b) => b.score - a.score || a.row.id.localeCompare(b.row.id));
-}
-
-/**
- * Names analysed once per process: the analysis (transliteration, classes, keys) costs more than
- * the comparison, and the same names come back search after search (many namesakes). Kept by
- * surname, given name and patronymic in nested maps (three lookups by the row's own strings cost
- * less than building one key of them for every row); bounded, emptied when full. Dates of birth
- * are parsed apart, so namesakes share one entry.
- */
-const resolvedNames = new Map<string, Map<string, Map<string, PreparedName['name']>>>();
-let resolvedCount = 0;
-const parsedDates = new Map<string, PreparedName['dateOfBirth']>();
-const CACHE_LIMIT = 100_000;
-
-function preparedCase(row: CaseSummaryRow): PreparedName {
-  const patronymic = row.patronymic ?? '';
-  let byGiven = resolvedNames.get(row.surname);
-  let byPatronymic = byGiven?.get(row.given_name);
-  let name = byPatronymic?.get(patronymic);
-  if (name === undefined) {
-    name = prepareName({ surname: row.surname, givenName: row.given_name, patronymic: row.patronymic }).name;
-    if (resolvedCount >= CACHE_LIMIT) {
-      resolvedNames.clear();
-      resolvedCount = 0;
-      byGiven = byPatronymic = undefined;
-    }
-    if (byGiven === undefined) resolvedNames.set(row.surname, (byGiven = new Map()));
-    if (byPatronymic === undefined) byGiven.set(row.given_name, (byPatronymic = new Map()));
-    byPatronymic.set(patronymic, name);
-    resolvedCount++;
-  }
-  let dateOfBirth = row.date_of_birth === null ? null : parsedDates.get(row.date_of_birth);
-  if (dateOfBirth === undefined && row.date_of_birth !== null) {
-    dateOfBirth = parseDateOfBirthParts(row.date_of_birth);
-    if (parsedDates.size >= CACHE_LIMIT) parsedDates.clear();
-    parsedDates.set(row.date_of_birth, dateOfBirth);
-  }
-  return { name, dateOfBirth: dateOfBirth ?? null };
 }
 
 function sameToken(a: string, b: string): boolean {
