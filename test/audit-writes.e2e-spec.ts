@@ -41,6 +41,16 @@ describe('Audit entries written in groups (e2e)', () => {
     expect(await written(ids)).toEqual([...ids].sort());
   });
 
+  it('writes the entries recorded in one turn of the event loop with one commit', async () => {
+    const ids = Array.from({ length: 5 }, () => randomUUID());
+    await Promise.all(ids.map((id) => audit.record(entry(id))));
+    const [{ commits }]: { commits: number }[] = await db.query(
+      `SELECT count(DISTINCT xmin::text)::int AS commits FROM audit_log WHERE request_id = ANY($1::text[])`,
+      [ids],
+    );
+    expect(commits).toBe(1);
+  });
+
   it('stores every field as given, absent ones as NULL', async () => {
     const [full, bare] = [randomUUID(), randomUUID()];
     const actorId = randomUUID();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { preparedQuery } from '@app/core';
+import { setImmediate as endOfTurn } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry';
 
@@ -26,6 +27,8 @@ interface Waiter {
  *
  * Entries recorded outside a transaction (the reads of personal data) are written in groups:
  * one insert is in flight at a time, and everything recorded meanwhile goes into the next one.
+ * A group is taken at the end of the event loop's turn, so that the entries of every request
+ * served in that turn join it (the wait is the rest of the turn, work those requests do anyway).
  * Each caller still waits until its own entry has committed, so no data leaves the api before
  * its read is on the trail; under load, one commit serves many requests.
  */
@@ -57,6 +60,7 @@ export class AuditService {
     this.flushing = true;
     try {
       while (this.queue.length > 0) {
+        await endOfTurn();
         const group = this.queue;
         this.queue = [];
         try {
