@@ -267,7 +267,7 @@ describe('Inquiries and cases (e2e)', () => {
     const letters = 'бвгджзклмнпрстфхцчшщ';
     const surname = `Намес${Array.from({ length: 5 }, () => letters[Math.floor(Math.random() * letters.length)]).join('')}ук`;
     const seeded: string[] = [];
-    for (let i = 0; i < CANDIDATE_CAP + 1; i++) {
+    for (let i = 0; i < CANDIDATE_CAP + 10; i++) {
       const day = String((i % 28) + 1).padStart(2, '0');
       const month = String(Math.floor(i / 28) + 1).padStart(2, '0');
       seeded.push((await seedCase(api, { surname, givenName: 'Остап', dateOfBirth: `1980-${month}-${day}` })).id);
@@ -280,6 +280,14 @@ describe('Inquiries and cases (e2e)', () => {
     expect(cut.items).toHaveLength(CANDIDATE_CAP);
     const dated = await list(`${surname} Остап 02.02.1980`);
     expect(dated.items[0].id).toBe(seeded[29]);
+    // The last namesake in the index's order, past the entries of the name read for a search: its
+    // date of birth still finds it, first.
+    const last = [...seeded].sort().at(-1)!;
+    const i = seeded.indexOf(last);
+    const lastBorn = `${String((i % 28) + 1).padStart(2, '0')}.${String(Math.floor(i / 28) + 1).padStart(2, '0')}.1980`;
+    const datedLast = await list(`${surname} Остап ${lastBorn}`);
+    expect(datedLast.items[0].id).toBe(last);
+    expect(datedLast.truncated).toBe(true);
 
     const few = await list('Олійник Віталій');
     expect(few.truncated).toBe(false);
