@@ -11,19 +11,21 @@ export interface Correction {
 
 /**
  * Cases stored under the most of the keys ($1), at most $2. Each key's entries are read from the
- * index in case order and stop at $2, then counted per case: a key shared by more cases than that
- * (a common name) cannot tell them apart, and the list is cut anyway (the answer says so). The
- * keys that do tell a person apart, the whole name and each word with the date of birth, are
- * shared by few and count in full. Reading every entry of a common key (tens of thousands at a
- * million cases) cost a search most of its database time.
+ * index in case order and stop at $2; a key counts only for a case when it was read in full (fewer
+ * than $2 cases share it). A key shared by more is a common name: it cannot tell its namesakes
+ * apart, the list is cut anyway (the answer says so), and counting it only for the few read would
+ * put them before a rarer match. The keys that do tell a person apart (the whole name, each word
+ * with the date of birth, a rare spelling) are shared by few and count in full. Reading every entry
+ * of a common key (tens of thousands at a million cases) cost a search most of its database time.
  */
 const CASES_BY_KEYS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS} FROM (
-         SELECT e.case_id, count(*) AS hits
+         SELECT e.case_id, count(*) FILTER (WHERE e.whole) AS hits
            FROM (SELECT DISTINCT unnest($1::text[])) AS q(key)
            CROSS JOIN LATERAL (
-             SELECT n.case_id FROM case_name_keys n WHERE n.key = q.key ORDER BY n.case_id LIMIT $2
+             SELECT r.case_id, count(*) OVER () < $2 AS whole
+               FROM (SELECT n.case_id FROM case_name_keys n WHERE n.key = q.key ORDER BY n.case_id LIMIT $2) r
            ) e
-          GROUP BY e.case_id ORDER BY count(*) DESC, e.case_id LIMIT $2
+          GROUP BY e.case_id ORDER BY hits DESC, e.case_id LIMIT $2
        ) k JOIN cases c ON c.id = k.case_id
        WHERE c.merged_into_id IS NULL
        ORDER BY k.hits DESC, c.id`;
