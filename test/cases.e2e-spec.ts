@@ -1,4 +1,12 @@
-import { CANDIDATE_CAP, CASE_STATUSES, TRANSITIONS } from '@app/cases';
+import {
+  birthKey,
+  CANDIDATE_CAP,
+  CASE_STATUSES,
+  NameSearchRepository,
+  pairKey,
+  storedKeys,
+  TRANSITIONS,
+} from '@app/cases';
 import type { Test } from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from './support/api';
@@ -295,6 +303,53 @@ describe('Inquiries and cases (e2e)', () => {
     expect(few.truncated).toBe(false);
     // Only a search says it: a plain list has no such field.
     expect((await api.http.get('/api/cases').set(caseworker.auth).expect(200)).body).not.toHaveProperty('truncated');
+  });
+
+  it('ranks a lookup of several keys as counting every row of every key would, though common keys are read in part', async () => {
+    const letters = 'бвгджзклмнпрстфхцчшщ';
+    const random = (): string =>
+      Array.from({ length: 5 }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
+    const common = `Спіль${random()}енко`;
+    const rare = `Рід${random()}ак`;
+    const born = (i: number): string =>
+      `1975-${String(Math.floor(i / 28) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    const seeded: { id: string; born: string }[] = [];
+    for (let i = 0; i < CANDIDATE_CAP + 15; i++)
+      seeded.push({
+        id: (await seedCase(api, { surname: common, givenName: 'Остап', dateOfBirth: born(i) })).id,
+        born: born(i),
+      });
+    // The same given name and birthdays under a rare surname, the last namesake's among them.
+    const last = [...seeded].sort((a, b) => (a.id < b.id ? -1 : 1)).at(-1)!;
+    for (const dateOfBirth of [last.born, born(3), born(40)])
+      await seedCase(api, { surname: rare, givenName: 'Остап', dateOfBirth });
+
+    const [c, g] = storedKeys({ surname: common, givenName: 'Остап' }).words.map((w) => w.canonical);
+    const [r] = storedKeys({ surname: rare, givenName: 'Остап' }).words.map((w) => w.canonical);
+    const names = api.app.get(NameSearchRepository);
+    const db = api.app.get(DataSource);
+    const counted = async (keys: string[]): Promise<string[]> =>
+      (
+        await db.query(
+          `SELECT case_id FROM case_name_keys WHERE key = ANY($1::text[])
+            GROUP BY case_id ORDER BY count(*) DESC, case_id LIMIT $2`,
+          [keys, CANDIDATE_CAP + 1],
+        )
+      ).map((row: { case_id: string }) => row.case_id);
+    for (const keys of [
+      [c, birthKey(last.born, c)],
+      [c, r, birthKey(last.born, c), birthKey(last.born, r)],
+      [c, r],
+      [pairKey(c, g), pairKey(r, g), birthKey(last.born, c), birthKey(last.born, g)],
+      [pairKey(c, g), pairKey(r, g), birthKey(born(40), g)],
+      [g, birthKey(last.born, c)],
+    ]) {
+      const found = (await names.casesByKeys(keys, CANDIDATE_CAP + 1)).map((row) => row.id);
+      expect(found).toEqual(await counted(keys));
+    }
+    // One word and the date: the namesake born that day first, though past the rows of the common surname read.
+    expect(seeded.filter((s) => s.id < last.id).length).toBeGreaterThan(CANDIDATE_CAP);
+    expect((await names.casesByKeys([c, birthKey(last.born, c)], CANDIDATE_CAP + 1))[0].id).toBe(last.id);
   });
 
   it('lists cases with filters and keyset pages under a hard limit', async () => {

@@ -10,22 +10,36 @@ export interface Correction {
 }
 
 /**
- * Cases stored under the most of the keys ($1), at most $2. Each key's entries are read from the
- * index in case order and stop at $2; a key counts only for a case when it was read in full (fewer
- * than $2 cases share it). A key shared by more is a common name: it cannot tell its namesakes
- * apart, the list is cut anyway (the answer says so), and counting it only for the few read would
- * put them before a rarer match. The keys that do tell a person apart (the whole name, each word
- * with the date of birth, a rare spelling) are shared by few and count in full. Reading every entry
- * of a common key (tens of thousands at a million cases) cost a search most of its database time.
+ * Cases stored under the most of the keys ($1), best first, at most $2, without reading every entry
+ * of a common key (tens of thousands at a million cases, which cost a search most of its database
+ * time). Each key's entries are read from the index in case order, at most $2 (`r`). A key that
+ * fills them is common (`common`, with the last id read); for a case read elsewhere whose id comes
+ * after that, its share of the common key is looked up in the index. So every case read is
+ * counted over every key, as if each key had been read in full: the person born on the queried
+ * day, or the one rare spelling among a word's corrections, keeps the keys it shares with common
+ * names. A case left unread shares only common keys, each with at least $2 cases of smaller ids:
+ * it could come among the best only by sharing two of them, which is what the ambiguous readings of
+ * one word make (`Олександр` as a given name and as a patronymic), not a sign of the person sought.
  */
-const CASES_BY_KEYS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS} FROM (
-         SELECT e.case_id, count(*) FILTER (WHERE e.whole) AS hits
+const CASES_BY_KEYS_SQL = `WITH r AS (
+         SELECT q.key, e.case_id, e.taken, e.last_id
            FROM (SELECT DISTINCT unnest($1::text[])) AS q(key)
            CROSS JOIN LATERAL (
-             SELECT r.case_id, count(*) OVER () < $2 AS whole
-               FROM (SELECT n.case_id FROM case_name_keys n WHERE n.key = q.key ORDER BY n.case_id LIMIT $2) r
+             SELECT s.case_id, count(*) OVER w AS taken, last_value(s.case_id) OVER w AS last_id
+               FROM (SELECT n.case_id FROM case_name_keys n WHERE n.key = q.key ORDER BY n.case_id LIMIT $2) s
+             WINDOW w AS (ORDER BY s.case_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
            ) e
-          GROUP BY e.case_id ORDER BY hits DESC, e.case_id LIMIT $2
+       ), common AS (
+         SELECT DISTINCT key, last_id FROM r WHERE taken >= $2
+       )
+       SELECT ${CASE_SUMMARY_COLUMNS} FROM (
+         SELECT r.case_id, count(*) + (
+                  SELECT count(*) FROM common m
+                   WHERE m.last_id < r.case_id
+                     AND EXISTS (SELECT 1 FROM case_name_keys n WHERE n.key = m.key AND n.case_id = r.case_id)
+                ) AS hits
+           FROM r GROUP BY r.case_id
+          ORDER BY hits DESC, r.case_id LIMIT $2
        ) k JOIN cases c ON c.id = k.case_id
        WHERE c.merged_into_id IS NULL
        ORDER BY k.hits DESC, c.id`;
