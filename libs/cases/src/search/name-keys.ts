@@ -38,9 +38,12 @@ export function tripleKey(a: string, b: string, c: string): string {
   return [a, b, c].sort().join('|');
 }
 
+/** How every key of a word with a date of birth begins (no other key does). */
+export const BIRTH_KEY_PREFIX = 'b:';
+
 /** A word's key together with a date of birth: namesakes born on other days never share it. */
 export function birthKey(dateOfBirth: string, key: string): string {
-  return `b:${dateOfBirth}|${key}`;
+  return `${BIRTH_KEY_PREFIX}${dateOfBirth}|${key}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Invalidations, preparedQuery } from '@app/core';
 import { DataSource } from 'typeorm';
 import { CASE_SUMMARY_COLUMNS, CaseSummaryRow } from '../cases/cases.repository';
+import { BIRTH_KEY_PREFIX } from './name-keys';
 
 export interface Correction {
   word: string;
@@ -12,34 +13,27 @@ export interface Correction {
 /**
  * Cases stored under the most of the keys ($1), best first, at most $2, without reading every entry
  * of a common key (tens of thousands at a million cases, which cost a search most of its database
- * time). Each key's entries are read from the index in case order, at most $2 (`r`). A key that
- * fills them is common (`common`, with the last id read); for a case read elsewhere whose id comes
- * after that, its share of the common key is looked up in the index. So every case read is
- * counted over every key, as if each key had been read in full: the person born on the queried
- * day, or the one rare spelling among a word's corrections, keeps the keys it shares with common
- * names. A case left unread shares only common keys, each with at least $2 cases of smaller ids:
- * it could come among the best only by sharing two of them, which is what the ambiguous readings of
- * one word make (`Олександр` as a given name and as a patronymic), not a sign of the person sought.
+ * time): each key's entries are read from the index in case order, at most $2, and counted per
+ * case. A case read under a key with a date of birth (few share one) is counted over every key in
+ * the index instead, so the person born on the queried day keeps the keys they share with common
+ * names (`Коваленко 12.04.1990`: the surname's thousands of namesakes come before them by id). For
+ * the other cases the two counts differ only when a case shares a common key past its rows read
+ * and another key of the same stage: a case that shares two words of the query shares their pair
+ * or triple, which an earlier stage looks up, so in a stage that comes to this only the two
+ * readings of one word do it (`Олександр` as a given name and as a patronymic), which says nothing
+ * about the person sought. `truncated` stays exact: a key shared by $2 cases or more fills the list
+ * alone, and otherwise every case sharing a key is read.
  */
-const CASES_BY_KEYS_SQL = `WITH r AS (
-         SELECT q.key, e.case_id, e.taken, e.last_id
+const CASES_BY_KEYS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS} FROM (
+         SELECT e.case_id,
+                CASE WHEN bool_or(starts_with(e.key, '${BIRTH_KEY_PREFIX}'))
+                  THEN (SELECT count(*) FROM case_name_keys n WHERE n.case_id = e.case_id AND n.key = ANY($1::text[]))
+                  ELSE count(*) END AS hits
            FROM (SELECT DISTINCT unnest($1::text[])) AS q(key)
            CROSS JOIN LATERAL (
-             SELECT s.case_id, count(*) OVER w AS taken, last_value(s.case_id) OVER w AS last_id
-               FROM (SELECT n.case_id FROM case_name_keys n WHERE n.key = q.key ORDER BY n.case_id LIMIT $2) s
-             WINDOW w AS (ORDER BY s.case_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+             SELECT q.key, n.case_id FROM case_name_keys n WHERE n.key = q.key ORDER BY n.case_id LIMIT $2
            ) e
-       ), common AS (
-         SELECT DISTINCT key, last_id FROM r WHERE taken >= $2
-       )
-       SELECT ${CASE_SUMMARY_COLUMNS} FROM (
-         SELECT r.case_id, count(*) + (
-                  SELECT count(*) FROM common m
-                   WHERE m.last_id < r.case_id
-                     AND EXISTS (SELECT 1 FROM case_name_keys n WHERE n.key = m.key AND n.case_id = r.case_id)
-                ) AS hits
-           FROM r GROUP BY r.case_id
-          ORDER BY hits DESC, r.case_id LIMIT $2
+          GROUP BY e.case_id ORDER BY hits DESC, e.case_id LIMIT $2
        ) k JOIN cases c ON c.id = k.case_id
        WHERE c.merged_into_id IS NULL
        ORDER BY k.hits DESC, c.id`;
