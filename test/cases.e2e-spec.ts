@@ -351,8 +351,37 @@ describe('Inquiries and cases (e2e)', () => {
     }
     // One word and the date: the namesake born that day first, though past the rows of the surname read.
     expect((await names.casesByKeys([c, birthKey(last.born, c)], CANDIDATE_CAP + 1))[0].id).toBe(last.id);
-    // Found under the pair and under the dated keys: counted once for each.
+    // The dated key alone finds `last` (it comes after the pair's rows read): it is counted over every key.
+    expect((await names.casesByKeys([pairKey(c, g), birthKey(last.born, g)], CANDIDATE_CAP + 1))[0].id).toBe(last.id);
+    // Found under the pair and under a dated key: counted once for each.
     expect((await names.casesByKeys([pairKey(c, g), birthKey(first.born, c)], CANDIDATE_CAP + 1))[0].id).toBe(first.id);
+
+    // A placeholder day (1 January) shared by more cases than a key's rows read: the person with
+    // the name and that day, last of all by id, still comes first.
+    const day = '1961-01-01';
+    for (let i = 0; i < CANDIDATE_CAP + 5; i++) {
+      await seedCase(api, { surname: rare, givenName: 'Остап', patronymic: 'Петрович', dateOfBirth: day });
+      await seedCase(api, { surname: rare, givenName: 'Тарас', patronymic: 'Іванович', dateOfBirth: day });
+    }
+    const hex = Array.from({ length: 12 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+    const sought = await seedCase(api, {
+      id: `ffffffff-ffff-4fff-bfff-${hex}`,
+      surname: common,
+      givenName: 'Остап',
+      patronymic: 'Іванович',
+      dateOfBirth: day,
+    });
+    const [, , p] = storedKeys({ surname: common, givenName: 'Остап', patronymic: 'Іванович' }).words.map(
+      (w) => w.canonical,
+    );
+    for (const keys of [
+      [pairKey(g, p), birthKey(day, g), birthKey(day, p)],
+      [pairKey(c, g), birthKey(day, c), birthKey(day, g)],
+    ]) {
+      const found = (await names.casesByKeys(keys, CANDIDATE_CAP + 1)).map((row) => row.id);
+      expect(found).toEqual(await counted(keys));
+      expect(found[0]).toBe(sought.id);
+    }
   });
 
   it('lists cases with filters and keyset pages under a hard limit', async () => {

@@ -48,6 +48,8 @@ export async function seedCase(
     givenName?: string;
     patronymic?: string;
     dateOfBirth?: string | null;
+    /** Chosen by the database unless given (a test that needs the order of ids gives it). */
+    id?: string;
   } = {},
 ): Promise<{ id: string; version: number }> {
   const db = api.app.get(DataSource);
@@ -58,8 +60,8 @@ export async function seedCase(
     patronymic: options.patronymic ?? 'Іванович',
   };
   const rows: { id: string; version: number }[] = await db.query(
-    `INSERT INTO cases (reference, status, assignee_id, category, surname, given_name, patronymic, date_of_birth)
-     VALUES ($1, $2, $3, 'civilian', $4, $5, $6, $7) RETURNING id, version`,
+    `INSERT INTO cases (id, reference, status, assignee_id, category, surname, given_name, patronymic, date_of_birth)
+     VALUES (coalesce($8::uuid, gen_random_uuid()), $1, $2, $3, 'civilian', $4, $5, $6, $7) RETURNING id, version`,
     [
       `CASE-TEST-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`,
       options.status ?? 'registered',
@@ -68,6 +70,7 @@ export async function seedCase(
       person.givenName,
       person.patronymic,
       options.dateOfBirth ?? null,
+      options.id ?? null,
     ],
   );
   const { keys, words } = storedKeys({ ...person, dateOfBirth: options.dateOfBirth ?? null });

@@ -14,24 +14,27 @@ export interface Correction {
  * Cases stored under the most of the keys ($1), best first, at most $2, without reading every entry
  * of a common key (tens of thousands at a million cases, which cost a search most of its database
  * time): each key's entries are read from the index in case order, at most $2, and counted per
- * case. A case read under a key with a date of birth (few share one) is counted over every key in
- * the index instead, so the person born on the queried day keeps the keys they share with common
- * names (`Коваленко 12.04.1990`: the surname's thousands of namesakes come before them by id). For
- * the other cases the two counts differ only when a case shares a common key past its rows read
- * and another key of the same stage: a case that shares two words of the query shares their pair
- * or triple, which an earlier stage looks up, so in a stage that comes to this only the two
- * readings of one word do it (`Олександр` as a given name and as a patronymic), which says nothing
- * about the person sought. `truncated` stays exact: a key shared by $2 cases or more fills the list
- * alone, and otherwise every case sharing a key is read.
+ * case. The keys with a date of birth are read in full (few share a day, except a placeholder day
+ * such as 1 January), and a case read under one is counted over every key in the index, so the
+ * person born on the queried day keeps the keys they share with common names (`Коваленко
+ * 12.04.1990`: the surname's thousands of namesakes come before them by id). For the other cases
+ * the count differs from counting every row only when a case shares a common key past its rows
+ * read and another key of the stage: several readings of one query word (a given name and a
+ * patronymic, two corrections of a typo) or, in a first stage of triples, a name of four or five
+ * words. A case sharing two words of the query shares their pair, which an earlier stage would have
+ * found. Either way the list is cut, and such a case is no likelier the person sought. `truncated`
+ * stays exact: a key shared by $2 cases or more fills the list alone, and otherwise every case
+ * sharing a key is read.
  */
 const CASES_BY_KEYS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS} FROM (
          SELECT e.case_id,
-                CASE WHEN bool_or(starts_with(e.key, '${BIRTH_KEY_PREFIX}'))
+                CASE WHEN bool_or(e.dated)
                   THEN (SELECT count(*) FROM case_name_keys n WHERE n.case_id = e.case_id AND n.key = ANY($1::text[]))
                   ELSE count(*) END AS hits
-           FROM (SELECT DISTINCT unnest($1::text[])) AS q(key)
+           FROM (SELECT k, starts_with(k, '${BIRTH_KEY_PREFIX}') FROM (SELECT DISTINCT unnest($1::text[])) AS u(k)) AS q(key, dated)
            CROSS JOIN LATERAL (
-             SELECT q.key, n.case_id FROM case_name_keys n WHERE n.key = q.key ORDER BY n.case_id LIMIT $2
+             SELECT q.dated, n.case_id FROM case_name_keys n WHERE n.key = q.key
+              ORDER BY n.case_id LIMIT CASE WHEN q.dated THEN NULL ELSE $2::bigint END
            ) e
           GROUP BY e.case_id ORDER BY hits DESC, e.case_id LIMIT $2
        ) k JOIN cases c ON c.id = k.case_id
