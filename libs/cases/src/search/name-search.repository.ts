@@ -14,10 +14,11 @@ export interface Correction {
  * Cases stored under the most of the keys ($1), best first, at most $2, without reading every entry
  * of a common key (tens of thousands at a million cases, which cost a search most of its database
  * time): each key's entries are read from the index in case order, at most $2, and counted per
- * case. The keys with a date of birth are read in full (few share a day, except a placeholder day
- * such as 1 January), and a case read under one is counted over every key in the index, so the
- * person born on the queried day keeps the keys they share with common names (`Коваленко
- * 12.04.1990`: the surname's thousands of namesakes come before them by id). For the other cases
+ * case. The keys with a date of birth are read in full (few share a word and a day, unless the day
+ * is a placeholder such as 1 January), and a case read under one is counted over every key in the
+ * index (one lookup per key for each such case), so the person born on the queried day keeps the
+ * keys they share with common names (`Коваленко 12.04.1990`: the surname's thousands of namesakes
+ * come before them by id). For the other cases
  * the count differs from counting every row only when a case shares a common key past its rows
  * read and another key of the stage: several readings of one query word (a given name and a
  * patronymic, two corrections of a typo) or, in a first stage of triples, a name of four or five
