@@ -13,41 +13,34 @@ export interface Correction {
 /**
  * Cases stored under the most of the keys ($1), best first, at most $2, without reading every entry
  * of a common key (tens of thousands at a million cases, which cost a search most of its database
- * time): each key's entries are read from the index in case order (`r`), at most $2 for a key
- * without a date, and counted per case. Keys with a date of birth are read in full (few share a
- * word and a day, unless the day is a placeholder such as 1 January). A case read under one is
- * looked up in the common keys (`common`: those that filled their $2) it was not read under, so the
- * person born on the queried day keeps the keys they share with common names (`Коваленко
- * 12.04.1990`: the surname's thousands of namesakes come before them by id); no lookup at all when
- * no key is common. For the other cases the count differs from counting every row only when a case
- * shares a common key past its rows read and another key of the stage: several readings of one
- * query word (a given name and a patronymic, two corrections of a typo) or, in a first stage of
- * triples, a name of four or five words. A case sharing two words of the query shares their pair,
- * which an earlier stage would have found. Either way the list is cut, and such a case is no
- * likelier the person sought. `truncated` stays exact: a key shared by $2 cases or more fills the
- * list alone, and otherwise every case sharing a key is read. The two kinds of key are read by two
- * branches: one LIMIT that depended on the key made each call of the prepared statement take about
- * twice as long (measured here).
+ * time): each key's entries are read from the index in case order, at most $2, and counted per
+ * case. The keys with a date of birth are read in full (few share a word and a day, unless the day
+ * is a placeholder such as 1 January), and a case read under one is counted over every key in the
+ * index (one lookup per key for each such case), so the person born on the queried day keeps the
+ * keys they share with common names (`Коваленко 12.04.1990`: the surname's thousands of namesakes
+ * come before them by id). For the other cases
+ * the count differs from counting every row only when a case shares a common key past its rows
+ * read and another key of the stage: several readings of one query word (a given name and a
+ * patronymic, two corrections of a typo) or, in a first stage of triples, a name of four or five
+ * words. A case sharing two words of the query shares their pair, which an earlier stage would have
+ * found. Either way the list is cut, and such a case is no likelier the person sought. `truncated`
+ * stays exact: a key shared by $2 cases or more fills the list alone, and otherwise every case
+ * sharing a key is read. The two kinds of key are read by two branches: one LIMIT that depended on
+ * the key made each call of the prepared statement take about twice as long (measured here).
  */
-const CASES_BY_KEYS_SQL = `WITH r AS MATERIALIZED (
-         SELECT q.key, q.dated, e.case_id
+const CASES_BY_KEYS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS} FROM (
+         SELECT e.case_id,
+                CASE WHEN bool_or(e.dated)
+                  THEN (SELECT count(*) FROM case_name_keys n WHERE n.case_id = e.case_id AND n.key = ANY($1::text[]))
+                  ELSE count(*) END AS hits
            FROM (SELECT k, starts_with(k, '${BIRTH_KEY_PREFIX}') FROM (SELECT DISTINCT unnest($1::text[])) AS u(k)) AS q(key, dated)
            CROSS JOIN LATERAL (
-             (SELECT n.case_id FROM case_name_keys n WHERE n.key = q.key AND NOT q.dated ORDER BY n.case_id LIMIT $2)
+             (SELECT false AS dated, n.case_id FROM case_name_keys n WHERE n.key = q.key AND NOT q.dated
+               ORDER BY n.case_id LIMIT $2)
              UNION ALL
-             SELECT n.case_id FROM case_name_keys n WHERE n.key = q.key AND q.dated
+             SELECT true, n.case_id FROM case_name_keys n WHERE n.key = q.key AND q.dated
            ) e
-       ), common AS MATERIALIZED (
-         SELECT key FROM r WHERE NOT dated GROUP BY key HAVING count(*) >= $2
-       )
-       SELECT ${CASE_SUMMARY_COLUMNS} FROM (
-         SELECT r.case_id, count(*) + CASE WHEN bool_or(r.dated) THEN (
-                  SELECT count(*) FROM common m
-                   WHERE NOT EXISTS (SELECT 1 FROM r x WHERE x.key = m.key AND x.case_id = r.case_id)
-                     AND EXISTS (SELECT 1 FROM case_name_keys n WHERE n.key = m.key AND n.case_id = r.case_id)
-                ) ELSE 0 END AS hits
-           FROM r GROUP BY r.case_id
-          ORDER BY hits DESC, r.case_id LIMIT $2
+          GROUP BY e.case_id ORDER BY hits DESC, e.case_id LIMIT $2
        ) k JOIN cases c ON c.id = k.case_id
        WHERE c.merged_into_id IS NULL
        ORDER BY k.hits DESC, c.id`;
