@@ -18,15 +18,15 @@ export interface Correction {
  * is a placeholder such as 1 January), and a case read under one is counted over every key in the
  * index (one lookup per key for each such case), so the person born on the queried day keeps the
  * keys they share with common names (`Коваленко 12.04.1990`: the surname's thousands of namesakes
- * come before them by id). For the other cases
- * the count differs from counting every row only when a case shares a common key past its rows
- * read and another key of the stage: several readings of one query word (a given name and a
- * patronymic, two corrections of a typo) or, in a first stage of triples, a name of four or five
- * words. A case sharing two words of the query shares their pair, which an earlier stage would have
- * found. Either way the list is cut, and such a case is no likelier the person sought. `truncated`
- * stays exact: a key shared by $2 cases or more fills the list alone, and otherwise every case
- * sharing a key is read. The two kinds of key are read by two branches: one LIMIT that depended on
- * the key made each call of the prepared statement take about twice as long (measured here).
+ * come before them by id). For the other cases the count differs from counting every row only when
+ * a case shares a common key past its rows read and another key of the stage: several readings of
+ * one query word (a given name and a patronymic, two corrections of a typo) or, in a first stage of
+ * triples, a name of four or five words. A case sharing two words of the query shares their pair,
+ * which an earlier stage would have found. Either way the list is cut, and such a case is no
+ * likelier the person sought. `truncated` stays exact: a key shared by $2 cases or more fills the
+ * list alone, and otherwise every case sharing a key is read. The two kinds of key are read by two
+ * branches: one LIMIT that depended on the key made each call of the prepared statement take about
+ * twice as long (measured here).
  */
 const CASES_BY_KEYS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS} FROM (
          SELECT e.case_id,
