@@ -1,12 +1,8 @@
 import { parseDateOfBirthParts, PreparedName, prepareName } from '@app/names';
+import type { CaseSummaryRow } from '../cases/cases.repository';
 
 /** The parts of a case row a name is prepared from. */
-export interface NamedRow {
-  surname: string;
-  given_name: string;
-  patronymic: string | null;
-  date_of_birth: string | null;
-}
+export type NamedRow = Pick<CaseSummaryRow, 'surname' | 'given_name' | 'patronymic' | 'date_of_birth'>;
 
 /**
  * Names analysed once per process: the analysis (transliteration, classes, keys) costs more than
